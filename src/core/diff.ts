@@ -1,5 +1,5 @@
-import type { AgreementId, NoteId } from './ids.ts';
 import { agreementIdentity, makeAgreementId, makeNoteId, noteIdentity } from './identity.ts';
+import type { AgreementId, NoteId } from './ids.ts';
 import type { Agreement, AgreementContent, CountryNote, NoteContent, Source } from './schemas.ts';
 
 // Importing a whole sheet means "this is the dataset now". This computes, without I/O, what that changes:

@@ -26,7 +26,10 @@ export type FilterContext = {
   regionOf?: (code: CountryCode) => string | null;
 };
 
-export type Filterable = Pick<AgreementContent, 'category' | 'partners' | 'date' | 'summary' | 'title' | 'sources' | 'flags'>;
+export type Filterable = Pick<
+  AgreementContent,
+  'category' | 'partners' | 'date' | 'summary' | 'title' | 'sources' | 'flags'
+>;
 
 function flagOk(rule: FlagRule | undefined, value: boolean): boolean {
   if (rule === undefined || rule === 'include') return true;
@@ -41,7 +44,10 @@ export function foldText(s: string): string {
     .toLowerCase();
 }
 
-export function makePredicate<T extends Filterable>(filter: AgreementFilter, ctx: FilterContext = {}): (a: T) => boolean {
+export function makePredicate<T extends Filterable>(
+  filter: AgreementFilter,
+  ctx: FilterContext = {},
+): (a: T) => boolean {
   const cats = filter.categories && filter.categories.length > 0 ? new Set<string>(filter.categories) : null;
   const partners = filter.partners && filter.partners.length > 0 ? new Set<string>(filter.partners) : null;
   const regions = filter.regions && filter.regions.length > 0 ? new Set(filter.regions) : null;
@@ -67,9 +73,14 @@ export function makePredicate<T extends Filterable>(filter: AgreementFilter, ctx
     if (needle !== '') {
       const names = ctx.nameOf ? a.partners.map((p) => ctx.nameOf!(p)).join(' ') : '';
       const hay = foldText(
-        [a.title, a.summary, a.date.text, names, a.partners.join(' '), ...a.sources.map((s) => `${s.url} ${s.title}`)].join(
-          ' ',
-        ),
+        [
+          a.title,
+          a.summary,
+          a.date.text,
+          names,
+          a.partners.join(' '),
+          ...a.sources.map((s) => `${s.url} ${s.title}`),
+        ].join(' '),
       );
       if (!hay.includes(needle)) return false;
     }

@@ -20,7 +20,10 @@ export function agreementIdentity(a: Pick<AgreementContent, 'category' | 'partne
   return `${a.category}|${partners}|${url}`;
 }
 
-export function makeAgreementId(a: Pick<AgreementContent, 'category' | 'partners' | 'sources'>, n = 1): AgreementId {
+export function makeAgreementId(
+  a: Pick<AgreementContent, 'category' | 'partners' | 'sources'>,
+  n = 1,
+): AgreementId {
   const first = [...a.partners].sort()[0]?.toLowerCase() ?? 'xx';
   const base = `${a.category}-${first}-${fingerprint(agreementIdentity(a))}`;
   return (n > 1 ? `${base}-${n}` : base) as AgreementId;

@@ -6,9 +6,30 @@ import type { PartialDate } from './schemas.ts';
 export type DateParse = { date: PartialDate; warning?: string; error?: string };
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 export const UNKNOWN_DATE: PartialDate = Object.freeze({ text: '', year: null, month: null, day: null });
@@ -19,9 +40,13 @@ function daysInMonth(year: number, month: number): number {
 
 function build(text: string, year: number, month: number | null, day: number | null): DateParse {
   const date: PartialDate = { text, year, month, day };
-  if (year < 1000 || year > 9999) return { date: { ...UNKNOWN_DATE, text }, error: `year ${year} is not a four-digit year` };
+  if (year < 1000 || year > 9999)
+    return { date: { ...UNKNOWN_DATE, text }, error: `year ${year} is not a four-digit year` };
   if (month !== null && (month < 1 || month > 12)) {
-    return { date: { ...UNKNOWN_DATE, text }, error: `"${text}" has month ${month}; months run from 1 to 12` };
+    return {
+      date: { ...UNKNOWN_DATE, text },
+      error: `"${text}" has month ${month}; months run from 1 to 12`,
+    };
   }
   if (day !== null && month !== null && (day < 1 || day > daysInMonth(year, month))) {
     return {
@@ -42,12 +67,14 @@ export function fromExcelSerial(serial: number, text = String(serial)): DatePars
 export function parsePartialDate(input: string | number | Date | null | undefined): DateParse {
   if (input === null || input === undefined) return { date: { ...UNKNOWN_DATE } };
   if (input instanceof Date) {
-    if (Number.isNaN(input.getTime())) return { date: { ...UNKNOWN_DATE }, error: 'the date cell holds an invalid date' };
+    if (Number.isNaN(input.getTime()))
+      return { date: { ...UNKNOWN_DATE }, error: 'the date cell holds an invalid date' };
     const iso = input.toISOString().slice(0, 10);
     return build(iso, input.getUTCFullYear(), input.getUTCMonth() + 1, input.getUTCDate());
   }
   if (typeof input === 'number') {
-    if (Number.isInteger(input) && input >= 1000 && input <= 9999) return build(String(input), input, null, null);
+    if (Number.isInteger(input) && input >= 1000 && input <= 9999)
+      return build(String(input), input, null, null);
     if (input > 0 && input < 2958466) return fromExcelSerial(input);
     return { date: { ...UNKNOWN_DATE, text: String(input) }, error: `${input} is not a date` };
   }
@@ -85,12 +112,17 @@ export function parsePartialDate(input: string | number | Date | null | undefine
     const b = Number(m[2]);
     const parsed = build(text, Number(m[3]), b, a);
     if (a <= 12 && b <= 12 && a !== b) {
-      return { ...parsed, warning: `"${text}" could be day/month or month/day; read as day/month. Write dates as YYYY-MM-DD to be sure` };
+      return {
+        ...parsed,
+        warning: `"${text}" could be day/month or month/day; read as day/month. Write dates as YYYY-MM-DD to be sure`,
+      };
     }
     return parsed;
   }
   // A month and a day with no year: "May 29", "29 May"
-  m = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/.exec(t) ?? /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?$/.exec(t);
+  m =
+    /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$/.exec(t) ??
+    /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?$/.exec(t);
   if (m) {
     const month = MONTHS[(Number.isNaN(Number(m[1])) ? m[1]! : m[2]!).toLowerCase()];
     if (month) {

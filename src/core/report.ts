@@ -13,7 +13,11 @@ export function problem(line: number | null, column: string | null, message: str
 }
 
 export function formatProblem(file: string, p: Problem): string {
-  const where = [file, p.line === null ? null : `line ${p.line}`, p.column === null ? null : `column "${p.column}"`]
+  const where = [
+    file,
+    p.line === null ? null : `line ${p.line}`,
+    p.column === null ? null : `column "${p.column}"`,
+  ]
     .filter((s) => s !== null)
     .join(', ');
   return `${where}: ${p.message}`;
