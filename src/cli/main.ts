@@ -1,0 +1,95 @@
+import { Command, CommanderError } from 'commander';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { resolveCommand } from './commands/resolve.ts';
+import { statsCommand } from './commands/stats.ts';
+import { userAddCommand } from './commands/user.ts';
+import { validateCommand } from './commands/validate.ts';
+import { DataError, EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
+import { type Out, processOut } from './output.ts';
+
+// `atlas`: parses arguments, calls core/formats/store/bake, prints. Exit 0 success, 1 data errors, 2 usage errors.
+
+function program(out: Out, setCode: (n: number) => void): Command {
+  const p = new Command('atlas')
+    .description('Accord Atlas: a citable world map of one country’s bilateral agreements')
+    .showHelpAfterError('(run atlas --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.stdout(s), writeErr: (s) => out.stderr(s) });
+  const dataset = ['--dataset <id>', 'the dataset to act on (default: the first in the database)'] as const;
+  const config = ['--config <file>', 'dataset configuration JSON used to read seed-layout sheets'] as const;
+
+  p.command('stats')
+    .description('headline counts of a file, or of the database without FILE')
+    .argument('[file]', 'a sheet (.txt/.tsv/.csv/.xlsx), a normalized CSV or a JSON dataset document')
+    .option('--json', 'machine-readable output')
+    .option(...dataset)
+    .option(...config)
+    .action(async (file, opts) => setCode(await statsCommand(file, opts, out)));
+  p.command('resolve')
+    .description('resolve country names to ISO codes (names as arguments, or one a line on standard input)')
+    .argument('[names...]')
+    .option('--json', 'machine-readable output')
+    .action(async (names, opts) => setCode(await resolveCommand(names, opts, out)));
+  p.command('validate')
+    .description('check a file without importing it')
+    .argument('<file>')
+    .option('--json', 'machine-readable output')
+    .option(...config)
+    .action(async (file, opts) => setCode(await validateCommand(file, opts, out)));
+  p.command('import')
+    .description('make the dataset what FILE says: adds, changes and removes records (one transaction)')
+    .argument('<file>')
+    .option('--dry-run', 'report what would change and write nothing')
+    .option('--json', 'machine-readable report')
+    .option(...dataset)
+    .option(...config)
+    .action(async (file, opts) => setCode(await importCommand(file, opts, out)));
+  p.command('export')
+    .description('write the dataset as CSV, JSON, GeoJSON or XLSX')
+    .option('--format <format>', 'csv | json | geojson | xlsx', 'json')
+    .option('--out <file>', 'write to FILE instead of standard output')
+    .option(...dataset)
+    .action(async (opts) => setCode(await exportCommand(opts, out)));
+  p.command('bake')
+    .description('write the public site as static files')
+    .requiredOption('--out <dir>', 'output folder')
+    .option(...dataset)
+    .action(async (opts) => {
+      const { bakeCommand } = await import('./commands/bake.ts');
+      setCode(await bakeCommand(opts, out));
+    });
+  const user = p.command('user').description('manage editor accounts');
+  user
+    .command('add')
+    .description('add a user; the password is read from standard input')
+    .argument('<email>')
+    .option('--role <role>', 'admin | editor', 'editor')
+    .action(async (email, opts) => setCode(await userAddCommand(email, opts, out)));
+  return p;
+}
+
+export async function run(argv: readonly string[], out: Out = processOut): Promise<number> {
+  let code = EXIT_OK;
+  try {
+    await program(out, (n) => {
+      code = n;
+    }).parseAsync(argv as string[], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      out.stderr(`atlas: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof DataError) {
+      out.stderr(`atlas: ${e.message}\n`);
+      return EXIT_DATA;
+    }
+    out.stderr(`atlas: unexpected failure: ${(e as Error).message}\n`);
+    if (process.env.ATLAS_DEBUG) out.stderr(`${(e as Error).stack}\n`);
+    return EXIT_DATA;
+  }
+}
