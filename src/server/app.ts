@@ -1,0 +1,98 @@
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import type { DatasetId } from '../core/ids.ts';
+import type { Store } from '../store/types.ts';
+import { agreementRoutes } from './agreementRoutes.ts';
+import { countryDirectory } from './countryDirectory.ts';
+import { datasetRoutes } from './datasetRoutes.ts';
+import { createErrorHandler, notFoundHandler } from './errorHandler.ts';
+import { sendJson } from './httpCache.ts';
+import { HttpError } from './httpError.ts';
+import { type Logger, silentLogger } from './logger.ts';
+import { buildOpenApi } from './openapi.ts';
+import { renderPlaceholder } from './placeholder.ts';
+import { readCors } from './readCors.ts';
+import { renderers } from './renderers.ts';
+import { securityHeaders } from './security.ts';
+import { DatasetSnapshots } from './snapshots.ts';
+import { staticAssets } from './staticAssets.ts';
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export type AppOptions = {
+  store: Store;
+  logger?: Logger;
+  /** Dataset shown at `/`; the first dataset the store lists when unset. */
+  defaultDataset?: string;
+  /** How long a dataset snapshot is served without asking the store whether it changed (ms). */
+  freshnessMs?: number;
+  /** Largest request body accepted by API writes (bytes). */
+  maxBodyBytes?: number;
+  /** Built front-end files; served when the folder exists. */
+  webRoot?: string;
+  /** Reuse a snapshot cache (e.g. to invalidate it from write routes added by the caller). */
+  snapshots?: DatasetSnapshots;
+};
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const logger = options.logger ?? silentLogger;
+  const snapshots = options.snapshots ?? new DatasetSnapshots(store, renderers, options.freshnessMs ?? 1000);
+  const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const listDatasetIds = async (): Promise<DatasetId[]> => (await store.listDatasets()).map((d) => d.id);
+  const defaultDatasetId = async (): Promise<DatasetId | null> =>
+    (options.defaultDataset as DatasetId | undefined) ?? (await listDatasetIds())[0] ?? null;
+
+  const app = new Hono();
+  app.onError(createErrorHandler(logger));
+  app.notFound(notFoundHandler);
+  app.use(securityHeaders());
+  app.use(compress());
+  app.use(readCors());
+  const limit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new HttpError(
+        413,
+        'too_large',
+        `the request body is larger than ${maxBodyBytes} bytes; send less at once`,
+      );
+    },
+  });
+  app.use('/api/*', (c, next) => (WRITE_METHODS.has(c.req.method) ? limit(c, next) : next()));
+
+  app.get('/healthz', async (c) => {
+    const headers = { 'Cache-Control': 'no-store' };
+    try {
+      await store.listDatasets();
+      return c.json({ status: 'ok', database: store.dialect }, 200, headers);
+    } catch (err) {
+      logger.error({ err }, 'health check: the database does not answer');
+      return c.json({ status: 'error', database: store.dialect }, 503, headers);
+    }
+  });
+
+  app.route('/api/v1/datasets', datasetRoutes({ snapshots, listDatasetIds, countries: countryDirectory }));
+  app.route('/api/v1/agreements', agreementRoutes(store));
+  let openapi: unknown;
+  app.get('/api/v1/openapi.json', (c) => {
+    openapi ??= buildOpenApi();
+    return sendJson(c, openapi);
+  });
+
+  const page = async (id: DatasetId | null): Promise<string> => {
+    const s = id === null ? null : await snapshots.get(id);
+    if (s === null) throw new HttpError(404, 'not_found', 'no such dataset');
+    return renderPlaceholder({ dataset: s.dataset, stats: s.stats, lastUpdated: s.lastChange });
+  };
+  app.get('/', async (c) => c.html(await page(await defaultDatasetId())));
+  app.get('/d/:datasetId', (c) => c.redirect(`/d/${encodeURIComponent(c.req.param('datasetId'))}/`, 301));
+  app.get('/d/:datasetId/', async (c) => c.html(await page(c.req.param('datasetId') as DatasetId)));
+
+  app.use('*', staticAssets(options.webRoot ?? DEFAULT_WEB_ROOT));
+  return app;
+}
