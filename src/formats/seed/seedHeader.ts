@@ -1,0 +1,76 @@
+import type { CategoryId } from '../../core/ids.ts';
+import type { Category, Dataset } from '../../core/schemas.ts';
+import { cellText, looseKey } from '../cells.ts';
+import type { Cell } from '../types.ts';
+
+// A seed-layout header row: its first cell names the country column (dataset.sheet.country) and other cells
+// name the category, date and comment columns. Texts match loosely ("MOUs/ JOINT STATEMENTS WITH INDIA"
+// contains "MOU"), so a researcher's wording can vary without a configuration change.
+
+export type SeedColumn = { index: number; header: string };
+
+export type SeedHeader = {
+  country: SeedColumn;
+  categories: Array<SeedColumn & { id: CategoryId }>;
+  /** Categories the dataset defines that have no column in this header. */
+  missing: Category[];
+  date: SeedColumn | null;
+  comment: SeedColumn | null;
+  /** Columns that matched a category already taken by an earlier column (ignored, reported). */
+  duplicates: Array<SeedColumn & { id: CategoryId }>;
+  headers: string[];
+};
+
+type SeedDataset = Pick<Dataset, 'categories' | 'sheet'>;
+
+function matches(header: string, texts: readonly string[]): number {
+  const key = looseKey(header);
+  let best = 0;
+  for (const t of texts) {
+    const k = looseKey(t);
+    if (k !== '' && key.includes(k)) best = Math.max(best, k.length);
+  }
+  return best;
+}
+
+export function isCountryHeader(cell: Cell, dataset: SeedDataset): boolean {
+  const text = cellText(cell);
+  return text !== '' && matches(text, dataset.sheet.country) > 0;
+}
+
+/** Reads a row as a header row, or returns null when it is not one. */
+export function readSeedHeader(cells: readonly Cell[], dataset: SeedDataset): SeedHeader | null {
+  if (!isCountryHeader(cells[0], dataset)) return null;
+  const headers = cells.map(cellText);
+  const categories: SeedHeader['categories'] = [];
+  const duplicates: SeedHeader['duplicates'] = [];
+  let date: SeedColumn | null = null;
+  let comment: SeedColumn | null = null;
+  headers.forEach((header, index) => {
+    if (index === 0 || header === '') return;
+    // The longest matching configured text wins, so "JOINT STATEMENT" beats a shorter text of another category.
+    let bestId: CategoryId | null = null;
+    let bestLen = 0;
+    for (const c of dataset.categories) {
+      const len = matches(header, c.columns);
+      if (len > bestLen) [bestId, bestLen] = [c.id, len];
+    }
+    if (bestId !== null) {
+      const col = { index, header, id: bestId };
+      if (categories.some((c) => c.id === bestId)) duplicates.push(col);
+      else categories.push(col);
+    } else if (date === null && matches(header, dataset.sheet.date) > 0) date = { index, header };
+    else if (comment === null && matches(header, dataset.sheet.comment) > 0) comment = { index, header };
+  });
+  if (categories.length === 0) return null;
+  const missing = dataset.categories.filter((c) => !categories.some((col) => col.id === c.id));
+  return {
+    country: { index: 0, header: headers[0]! },
+    categories,
+    missing,
+    date,
+    comment,
+    duplicates,
+    headers,
+  };
+}
