@@ -1,0 +1,57 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import type { Problem } from '../../core/report.ts';
+import type { GridRow } from '../types.ts';
+
+// RFC 4180 via csv-parse. Each row keeps the physical line where its record starts, because a quoted cell
+// may span lines (the normalized CSV puts one source URL per line) and a spreadsheet user counts physical lines.
+
+export type CsvGrid = { ok: true; rows: GridRow[]; delimiter: string } | { ok: false; problem: Problem };
+
+/** Excel in many European locales writes ";"-separated "CSV"; a header line with ";" but no "," is read so. */
+function guessDelimiter(text: string): string {
+  const first = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  return !first.includes(',') && first.includes(';') ? ';' : ',';
+}
+
+export function csvGrid(text: string): CsvGrid {
+  const delimiter = guessDelimiter(text);
+  let lastEnd = 0;
+  const ends: number[] = [];
+  try {
+    const records = parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (record: string[], context): string[] => {
+        lastEnd = context.lines;
+        ends.push(context.lines);
+        return record;
+      },
+    });
+    const rows: GridRow[] = [];
+    let start = 1;
+    records.forEach((cells, i) => {
+      rows.push({ line: start, cells });
+      start = (ends[i] ?? start) + 1;
+    });
+    return { ok: true, rows, delimiter };
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line = lastEnd + 1;
+    const what =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted cell starting here is never closed'
+        : e.code === 'CSV_INVALID_CLOSING_QUOTE'
+          ? 'a quote (") inside a cell is not doubled'
+          : e.message;
+    return {
+      ok: false,
+      problem: {
+        line,
+        column: null,
+        message: `the CSV cannot be read: ${what}. A cell with a quote mark must be quoted and its quotes doubled ("like ""this"""); re-export the sheet as CSV from your spreadsheet, or fix the quotes from this line on`,
+      },
+    };
+  }
+}
