@@ -1,0 +1,104 @@
+import type { Problem } from '../core/report.ts';
+import type { Dataset } from '../core/schemas.ts';
+import { cellText, isBlankRow } from './cells.ts';
+import { isNormalizedHeader } from './csv/columns.ts';
+import { csvGrid } from './csv/csvGrid.ts';
+import { parseNormalized } from './csv/parseNormalized.ts';
+import { parseJson } from './json/parseJson.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
+import type { ParsedContent } from './parsedContent.ts';
+import { parseSeed } from './seed/parseSeed.ts';
+import { readSeedHeader } from './seed/seedHeader.ts';
+import { decodeText } from './text/decodeText.ts';
+import { sniffBytes } from './text/sniffBytes.ts';
+import { tsvGrid } from './text/tsvGrid.ts';
+import type { FileContainer, GridRow, ParsedFile } from './types.ts';
+import { readXlsxSheets } from './xlsx/readXlsxSheets.ts';
+
+// Reads any supported file: by extension first, by content when the extension says nothing. A parser writes
+// nothing and throws nothing for a user mistake: everything wrong is a Problem with a place and a remedy.
+
+function failed(container: FileContainer, problem: Problem): ParsedFile {
+  return {
+    format: container === 'json' ? 'json' : 'seed',
+    container,
+    dataset: null,
+    agreements: [],
+    notes: [],
+    lines: { agreements: [], notes: [] },
+    warnings: [],
+    errors: [problem],
+  };
+}
+
+function result(format: ParsedFile['format'], container: FileContainer, c: ParsedContent): ParsedFile {
+  return { format, container, dataset: null, ...c };
+}
+
+function containerFor(fileName: string, bytes: Uint8Array): FileContainer {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'json') return 'json';
+  if (ext === 'csv') return 'csv';
+  if (ext === 'txt' || ext === 'tsv' || ext === 'tab') return 'text';
+  if (sniffBytes(bytes) === 'zip') return 'xlsx';
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  if (/^\s*[{[]/.test(head.replace(/^\uFEFF/, ''))) return 'json';
+  const firstLine = head.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  return firstLine.includes('\t') ? 'text' : 'csv';
+}
+
+/** A table is the normalized one when its first non-empty row is the normalized header; otherwise the seed layout. */
+function parseGrid(rows: readonly GridRow[], dataset: Dataset, container: FileContainer): ParsedFile {
+  const first = rows.find((r) => !isBlankRow(r));
+  if (first && isNormalizedHeader(first.cells.map(cellText)))
+    return result('csv', container, parseNormalized(rows, dataset));
+  return result('seed', container, parseSeed(rows, dataset));
+}
+
+const EMPTY = 'the file is empty; choose the file that holds the sheet, or export the sheet again';
+
+async function parseXlsx(bytes: Uint8Array, dataset: Dataset): Promise<ParsedFile> {
+  const read = await readXlsxSheets(bytes);
+  if (!read.ok) return failed('xlsx', read.problem);
+  const sheets = read.sheets.filter((s) => s.rows.some((r) => !isBlankRow(r)));
+  if (sheets.length === 0)
+    return failed('xlsx', { line: null, column: null, message: `the workbook has no data: ${EMPTY}` });
+  const hasTable = (rows: readonly GridRow[]): boolean => {
+    const first = rows.find((r) => !isBlankRow(r));
+    if (first && isNormalizedHeader(first.cells.map(cellText))) return true;
+    return rows.some((r) => readSeedHeader(r.cells, dataset) !== null);
+  };
+  const sheet = sheets.find((s) => hasTable(s.rows)) ?? sheets[0]!;
+  return parseGrid(sheet.rows, dataset, 'xlsx');
+}
+
+/** Parses a file's bytes; `dataset` says how to read a seed-layout sheet and which category ids exist. */
+export async function parseFile(bytes: Uint8Array, fileName: string, dataset: Dataset): Promise<ParsedFile> {
+  const container = containerFor(fileName, bytes.subarray(0, 4096));
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return failed(container, {
+      line: null,
+      column: null,
+      message: `the file is ${mb(bytes.byteLength)}, over the limit of ${mb(MAX_FILE_BYTES)}; a dataset sheet is far smaller, so check that this is the right file, or split it`,
+    });
+  }
+  if (container === 'xlsx') return parseXlsx(bytes, dataset);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return failed(container, decoded.problem);
+  if (decoded.text.trim() === '') return failed(container, { line: null, column: null, message: EMPTY });
+  if (container === 'json') {
+    const { document, ...content } = parseJson(decoded.text);
+    const parsed = result('json', 'json', content);
+    if (document) {
+      parsed.dataset = document.dataset;
+      parsed.document = document;
+    }
+    return parsed;
+  }
+  if (container === 'text') return parseGrid(tsvGrid(decoded.text), dataset, 'text');
+  const grid = csvGrid(decoded.text);
+  if (!grid.ok) return failed('csv', grid.problem);
+  return parseGrid(grid.rows, dataset, 'csv');
+}

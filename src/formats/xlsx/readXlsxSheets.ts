@@ -1,0 +1,38 @@
+import readXlsxFile from 'read-excel-file/node';
+import type { Problem } from '../../core/report.ts';
+import { binaryAdvice, sniffBytes } from '../text/sniffBytes.ts';
+import type { Cell, GridRow } from '../types.ts';
+
+// Node only (read-excel-file/node). Rows keep their spreadsheet row numbers: read-excel-file returns every row
+// from row 1, empty ones included.
+
+export type XlsxSheetRows = { name: string; rows: GridRow[] };
+export type XlsxRead = { ok: true; sheets: XlsxSheetRows[] } | { ok: false; problem: Problem };
+
+const fail = (message: string): XlsxRead => ({ ok: false, problem: { line: null, column: null, message } });
+
+export async function readXlsxSheets(bytes: Uint8Array): Promise<XlsxRead> {
+  const kind = sniffBytes(bytes);
+  if (kind !== 'zip') {
+    if (kind === 'text')
+      return fail(
+        'this file is text, not an .xlsx workbook; give it the extension that matches its content (.csv, .tsv or .txt)',
+      );
+    return fail(`this is not an .xlsx workbook: ${binaryAdvice(kind)}`);
+  }
+  try {
+    const sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return {
+      ok: true,
+      sheets: sheets.map((s) => ({
+        name: s.sheet,
+        rows: s.data.map((cells, i) => ({ line: i + 1, cells: cells as Cell[] })),
+      })),
+    };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return fail(
+      `the workbook cannot be read (${why}); open it in your spreadsheet program and save it again as .xlsx`,
+    );
+  }
+}
