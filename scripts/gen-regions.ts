@@ -1,6 +1,6 @@
 // Writes src/core/countries/regions.generated.ts from the dev package `world-countries`, so the app gets UN
 // regions and official English names without shipping world-countries (ODbL, ~1 MB) at run time.
-// Run: node --import tsx scripts/gen-regions.ts   (then commit the generated file)
+// Run: node --import tsx scripts/gen-regions.ts [OUT]   (then commit the generated file; OUT is for tests)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -42,13 +42,7 @@ ${rows.join('\n')}
 };
 `;
 
-const out = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'src',
-  'core',
-  'countries',
-  'regions.generated.ts',
-);
+const here = dirname(fileURLToPath(import.meta.url));
+const out = process.argv[2] ?? join(here, '..', 'src', 'core', 'countries', 'regions.generated.ts');
 writeFileSync(out, text);
 console.log(`wrote ${rows.length} countries to ${out}`);

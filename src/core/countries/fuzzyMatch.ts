@@ -48,8 +48,9 @@ export function fuzzyMatch(
     // Two or three letters are codes or abbreviations, where one edit makes another valid code.
     if (q.replace(/ /g, '').length <= 3) continue;
     const limit = editLimit(q.length);
+    const asWords = `${q} `;
     for (const [key, entry] of entries) {
-      if (key.startsWith(`${q} `)) for (const c of entry.codes) longer.add(c);
+      if (key.startsWith(asWords)) for (const c of entry.codes) longer.add(c);
       if (key.length <= 3 || Math.abs(key.length - q.length) > limit + 1) continue;
       const d = editDistance(q, key, limit + 1);
       if (d > limit + 1) continue;

@@ -1,8 +1,7 @@
 import type { CountryCode } from '../ids.ts';
-import { asCountryCode } from '../ids.ts';
 import { ALIASES } from './aliases.ts';
 import { invertComma, normalizeName, splitParentheses } from './normalizeName.ts';
-import { allCountries, countryName, countryNames } from './registry.ts';
+import { allCountries, countryName, countryNames, knownCode } from './registry.ts';
 
 // Every name the resolver knows, by normalised key, built once on first use.
 
@@ -59,8 +58,8 @@ function build(): NameIndex {
     }
   }
   for (const alias of ALIASES) {
-    const codes = (alias.iso2 !== null ? [alias.iso2] : (alias.candidates ?? [])).map(asCountryCode);
-    const successors = alias.successors?.map(asCountryCode);
+    const codes = (alias.iso2 !== null ? [alias.iso2] : (alias.candidates ?? [])).map(knownCode);
+    const successors = alias.successors?.map(knownCode);
     const name = alias.iso2 !== null ? countryName(alias.iso2) : successors ? (alias.names[0] ?? null) : null;
     for (const label of alias.names) {
       for (const key of keysOf(label, false)) {

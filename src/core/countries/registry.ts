@@ -2,7 +2,7 @@
 // Importing the browser entry everywhere gives Node and the bundle the same English-only registry.
 import i18n from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import { asCountryCode } from '../ids.ts';
+import type { CountryCode } from '../ids.ts';
 import { COMMON_NAMES } from './commonNames.ts';
 import { COUNTRY_FACTS } from './regions.generated.ts';
 import type { CountryInfo } from './types.ts';
@@ -17,6 +17,12 @@ type Registry = {
 
 let registry: Registry | undefined;
 
+// Checked here rather than with CountryCodeSchema: zod would be most of the map page's country bundle.
+function brand(a2: string): CountryCode {
+  if (!/^[A-Z]{2}$/.test(a2)) throw new Error(`i18n-iso-countries gave "${a2}" as an alpha-2 code`);
+  return a2 as CountryCode;
+}
+
 function build(): Registry {
   i18n.registerLocale(en);
   const englishNames = i18n.getNames('en', { select: 'all' });
@@ -29,7 +35,7 @@ function build(): Registry {
     const facts = COUNTRY_FACTS[a2];
     const name = COMMON_NAMES[a2] ?? isoNames[0] ?? a2;
     const info: CountryInfo = Object.freeze({
-      iso2: asCountryCode(a2),
+      iso2: brand(a2),
       iso3: a3,
       numeric: i18n.alpha2ToNumeric(a2) ?? '',
       name,
@@ -81,4 +87,12 @@ export function byNumeric(n: string | number): CountryInfo | undefined {
 /** All English names of a country: the common name first, then the ISO and official names. */
 export function countryNames(code: string): readonly string[] {
   return reg().names.get(code.trim().toUpperCase()) ?? [];
+}
+
+/** The registry's code for an alpha-2 code; throws, naming it, for a code the registry does not hold. */
+export function knownCode(code: string): CountryCode {
+  const info = getCountry(code);
+  if (info === undefined)
+    throw new Error(`"${code}" is not an ISO 3166-1 alpha-2 code in the country registry`);
+  return info.iso2;
 }

@@ -2,7 +2,7 @@ import type { CountryCode } from '../ids.ts';
 import { fuzzyMatch } from './fuzzyMatch.ts';
 import type { IndexEntry } from './nameIndex.ts';
 import { nameIndex } from './nameIndex.ts';
-import { nameVariants } from './normalizeName.ts';
+import { nameVariants, normalizeName } from './normalizeName.ts';
 import { byAlpha3, byNumeric, countryName, getCountry } from './registry.ts';
 import type { Candidate, CountryInfo, MatchKind, Resolution } from './types.ts';
 
@@ -68,6 +68,9 @@ export function resolveCountry(input: string): Resolution {
   const text = input.replace(/\s+/g, ' ').trim();
   if (text === '') return { input, iso2: null, name: null, match: 'none', note: 'empty name' };
   const { entries } = nameIndex();
+  // Most names are found as written; the variants cost more than the lookup.
+  const direct = entries.get(normalizeName(text));
+  if (direct !== undefined) return fromEntry(input, direct);
   const tiers = nameVariants(text);
   for (const [i, keys] of tiers.entries()) {
     const hits = keys.map((k) => entries.get(k)).filter((e): e is IndexEntry => e !== undefined);

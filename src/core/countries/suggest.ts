@@ -1,9 +1,8 @@
 import type { CountryCode } from '../ids.ts';
-import { asCountryCode } from '../ids.ts';
 import { ALIASES } from './aliases.ts';
 import { normalizeName } from './normalizeName.ts';
 import { COUNTRY_FACTS } from './regions.generated.ts';
-import { allCountries, countryName, countryNames } from './registry.ts';
+import { allCountries, countryName, countryNames, knownCode } from './registry.ts';
 
 export type Suggestion = {
   iso2: CountryCode;
@@ -29,7 +28,7 @@ function build(): Searchable[] {
   }
   for (const alias of ALIASES) {
     if (alias.iso2 === null) continue; // a dissolved country or a region is no place to pick
-    const iso2 = asCountryCode(alias.iso2);
+    const iso2 = knownCode(alias.iso2);
     for (const label of alias.names) out.push({ iso2, label, key: normalizeName(label), rank: 1 });
   }
   return out;
