@@ -1,7 +1,14 @@
-import type { AgreementFilter } from '../core/filters.ts';
-import type { AgreementId, DatasetId, NoteId } from '../core/ids.ts';
 import type { ImportPlan } from '../core/diff.ts';
-import type { Agreement, AgreementContent, CountryNote, Dataset, NoteContent, Revision } from '../core/schemas.ts';
+import type { AgreementFilter, FilterContext } from '../core/filters.ts';
+import type { AgreementId, DatasetId, NoteId } from '../core/ids.ts';
+import type {
+  Agreement,
+  AgreementContent,
+  CountryNote,
+  Dataset,
+  NoteContent,
+  Revision,
+} from '../core/schemas.ts';
 
 // The one Store contract. Both dialects (SQLite, PostgreSQL) implement it; one contract test suite runs on both.
 
@@ -30,6 +37,14 @@ export class NotFoundError extends Error {
   }
 }
 
+/** Thrown when a record would take an id or a unique value (a user's e-mail) that is already taken. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs pending migrations; safe to call on every start. */
@@ -41,9 +56,15 @@ export interface Store {
   /** Creates or replaces a dataset's configuration (writes a revision). */
   putDataset(dataset: Dataset, by: Actor): Promise<void>;
 
-  listAgreements(dataset: DatasetId, filter?: AgreementFilter): Promise<Agreement[]>;
+  /** `ctx` supplies country names and regions for the text and region filters (the store has no registry). */
+  listAgreements(dataset: DatasetId, filter?: AgreementFilter, ctx?: FilterContext): Promise<Agreement[]>;
   getAgreement(id: AgreementId): Promise<Agreement | null>;
-  createAgreement(dataset: DatasetId, content: AgreementContent, by: Actor, id?: AgreementId): Promise<Agreement>;
+  createAgreement(
+    dataset: DatasetId,
+    content: AgreementContent,
+    by: Actor,
+    id?: AgreementId,
+  ): Promise<Agreement>;
   /** Throws StaleVersionError when `expectedVersion` is not the stored version. */
   updateAgreement(
     id: AgreementId,
@@ -55,7 +76,12 @@ export interface Store {
 
   listNotes(dataset: DatasetId): Promise<CountryNote[]>;
   createNote(dataset: DatasetId, content: NoteContent, by: Actor, id?: NoteId): Promise<CountryNote>;
-  updateNote(id: NoteId, expectedVersion: number, patch: Partial<NoteContent>, by: Actor): Promise<CountryNote>;
+  updateNote(
+    id: NoteId,
+    expectedVersion: number,
+    patch: Partial<NoteContent>,
+    by: Actor,
+  ): Promise<CountryNote>;
   deleteNote(id: NoteId, expectedVersion: number, by: Actor): Promise<void>;
 
   /** Newest first. */

@@ -1,0 +1,189 @@
+import { agreementContent, type ImportPlan, noteContent } from '../core/diff.ts';
+import type { DatasetId } from '../core/ids.ts';
+import {
+  type Agreement,
+  type AgreementContent,
+  AgreementContentSchema,
+  type CountryNote,
+  type NoteContent,
+  NoteContentSchema,
+} from '../core/schemas.ts';
+import { insertAgreements } from './agreements.ts';
+import { chunks, MAX_PARAMS } from './batch.ts';
+import { insertNotes } from './notes.ts';
+import { type RevisionEntry, writeRevisions } from './revisions.ts';
+import { canonicalSources, makeAgreement, makeNote, rowToAgreementUnchecked, rowToNote } from './rows.ts';
+import { ensureDataset, nowIso, type Tx } from './tx.ts';
+import { type Actor, NotFoundError, StaleVersionError } from './types.ts';
+
+// An import plan is applied in one transaction (the caller opens it): if anything throws, nothing is written.
+// A changed record is deleted and inserted again with version + 1 and its original creation time, so that
+// changes, like additions, go to the database as a few multi-row statements instead of one UPDATE each.
+
+const STALE_PLAN = 'changed since the import was planned; plan the import again (run it without --dry-run)';
+
+function sameContent(a: AgreementContent | NoteContent, b: AgreementContent | NoteContent): boolean {
+  const key = (x: AgreementContent | NoteContent): string =>
+    JSON.stringify({ ...x, sources: canonicalSources(x.sources) });
+  return key(a) === key(b);
+}
+
+function validAgreement(id: string, content: AgreementContent): AgreementContent {
+  const parsed = AgreementContentSchema.safeParse(content);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`import plan: agreement "${id}" field "${issue?.path.join('.')}": ${issue?.message}`);
+}
+
+function validNote(id: string, content: NoteContent): NoteContent {
+  const parsed = NoteContentSchema.safeParse(content);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`import plan: note "${id}" field "${issue?.path.join('.')}": ${issue?.message}`);
+}
+
+type Expected = ReadonlyArray<{ id: string; before: AgreementContent | NoteContent }>;
+
+/** Checks each record the plan touches is still as the plan saw it. */
+function checkUnchanged<T extends Agreement | CountryNote>(
+  what: 'agreement' | 'note',
+  dataset: DatasetId,
+  expected: Expected,
+  found: ReadonlyMap<string, T>,
+  contentOf: (record: T) => AgreementContent | NoteContent,
+): void {
+  for (const e of expected) {
+    const cur = found.get(e.id);
+    if (cur === undefined)
+      throw new NotFoundError(`${what} "${e.id}" in dataset "${dataset}" (the import plan is out of date)`);
+    if (!sameContent(contentOf(cur), e.before))
+      throw new StaleVersionError(cur, `${what} "${e.id}" ${STALE_PLAN}`);
+  }
+}
+
+async function touchedAgreements(
+  tx: Tx,
+  dataset: DatasetId,
+  expected: Expected,
+): Promise<Map<string, Agreement>> {
+  const found = new Map<string, Agreement>();
+  for (const ids of chunks(
+    expected.map((e) => e.id),
+    MAX_PARAMS[tx.dialect] - 1,
+  )) {
+    const rows = await tx.db
+      .selectFrom('agreements')
+      .selectAll()
+      .where('dataset', '=', dataset)
+      .where('id', 'in', ids)
+      .execute();
+    for (const r of rows) found.set(r.id, rowToAgreementUnchecked(r));
+  }
+  checkUnchanged('agreement', dataset, expected, found, agreementContent);
+  return found;
+}
+
+async function touchedNotes(
+  tx: Tx,
+  dataset: DatasetId,
+  expected: Expected,
+): Promise<Map<string, CountryNote>> {
+  const found = new Map<string, CountryNote>();
+  for (const ids of chunks(
+    expected.map((e) => e.id),
+    MAX_PARAMS[tx.dialect] - 1,
+  )) {
+    const rows = await tx.db
+      .selectFrom('notes')
+      .selectAll()
+      .where('dataset', '=', dataset)
+      .where('id', 'in', ids)
+      .execute();
+    for (const r of rows) found.set(r.id, rowToNote(r));
+  }
+  checkUnchanged('note', dataset, expected, found, noteContent);
+  return found;
+}
+
+/** Deletes the records just read, failing if any was changed meanwhile (possible under PostgreSQL read committed). */
+async function deleteExact(
+  tx: Tx,
+  table: 'agreements' | 'notes',
+  current: ReadonlyMap<string, Agreement | CountryNote>,
+): Promise<void> {
+  for (const ids of chunks([...current.keys()], MAX_PARAMS[tx.dialect])) {
+    const gone = await tx.db.deleteFrom(table).where('id', 'in', ids).returning(['id', 'version']).execute();
+    for (const g of gone) {
+      const c = current.get(g.id);
+      if (Number(g.version) !== c?.version)
+        throw new StaleVersionError(c ?? null, `record "${g.id}" ${STALE_PLAN}`);
+    }
+    if (gone.length !== ids.length) throw new StaleVersionError(null, `a record ${STALE_PLAN}`);
+  }
+}
+
+export async function applyImport(tx: Tx, dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void> {
+  await ensureDataset(tx, dataset);
+  const at = nowIso();
+  const revisions: RevisionEntry[] = [];
+  const entry = (
+    entity: 'agreement' | 'note',
+    entityId: string,
+    action: 'create' | 'update' | 'delete',
+    before: unknown,
+    after: unknown,
+  ): RevisionEntry => ({ dataset, entity, entityId, action, at, before, after });
+
+  const agreements = await touchedAgreements(tx, dataset, [...plan.removed, ...plan.changed]);
+  await deleteExact(tx, 'agreements', agreements);
+  const written: Agreement[] = [];
+  for (const r of plan.removed)
+    revisions.push(entry('agreement', r.id, 'delete', agreements.get(r.id), null));
+  for (const c of plan.changed) {
+    const before = agreements.get(c.id)!;
+    const after = makeAgreement(dataset, c.id, validAgreement(c.id, c.after), {
+      createdAt: before.createdAt,
+      updatedAt: at,
+      version: before.version + 1,
+    });
+    written.push(after);
+    revisions.push(entry('agreement', c.id, 'update', before, after));
+  }
+  for (const a of plan.added) {
+    const after = makeAgreement(dataset, a.id, validAgreement(a.id, a.content), {
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    });
+    written.push(after);
+    revisions.push(entry('agreement', a.id, 'create', null, after));
+  }
+  await insertAgreements(tx, written);
+
+  const notes = await touchedNotes(tx, dataset, [...plan.notes.removed, ...plan.notes.changed]);
+  await deleteExact(tx, 'notes', notes);
+  const writtenNotes: CountryNote[] = [];
+  for (const r of plan.notes.removed) revisions.push(entry('note', r.id, 'delete', notes.get(r.id), null));
+  for (const c of plan.notes.changed) {
+    const before = notes.get(c.id)!;
+    const after = makeNote(dataset, c.id, validNote(c.id, c.after), {
+      createdAt: before.createdAt,
+      updatedAt: at,
+      version: before.version + 1,
+    });
+    writtenNotes.push(after);
+    revisions.push(entry('note', c.id, 'update', before, after));
+  }
+  for (const n of plan.notes.added) {
+    const after = makeNote(dataset, n.id, validNote(n.id, n.content), {
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    });
+    writtenNotes.push(after);
+    revisions.push(entry('note', n.id, 'create', null, after));
+  }
+  await insertNotes(tx, writtenNotes);
+
+  await writeRevisions(tx.db, tx.dialect, revisions, by);
+}

@@ -1,0 +1,158 @@
+import type { Kysely } from 'kysely';
+import type { ImportPlan } from '../core/diff.ts';
+import type { AgreementFilter, FilterContext } from '../core/filters.ts';
+import type { AgreementId, DatasetId, NoteId } from '../core/ids.ts';
+import type {
+  Agreement,
+  AgreementContent,
+  CountryNote,
+  Dataset,
+  NoteContent,
+  Revision,
+} from '../core/schemas.ts';
+import * as agreements from './agreements.ts';
+import { applyImport } from './applyImport.ts';
+import * as datasets from './datasets.ts';
+import { type Dialect, migrateToLatest } from './migrations.ts';
+import * as notes from './notes.ts';
+import { revert } from './revert.ts';
+import * as revisions from './revisions.ts';
+import type { Tables } from './tables.ts';
+import type { Tx } from './tx.ts';
+import type { Actor, Role, Session, Store, User, UserWithHash } from './types.ts';
+import * as users from './users.ts';
+
+// The Store over Kysely: one query code for both dialects. Every write runs in a transaction, so a record and
+// its revision are written together or not at all.
+
+export class KyselyStore implements Store {
+  readonly #tx: Tx;
+
+  constructor(
+    readonly db: Kysely<Tables>,
+    readonly dialect: Dialect,
+    /** PostgreSQL schema holding the tables (for the migrator), if not the connection's default. */
+    private readonly schema?: string,
+  ) {
+    this.#tx = { db, dialect };
+  }
+
+  #write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn({ db: trx, dialect: this.dialect }));
+  }
+
+  migrate(): Promise<void> {
+    return migrateToLatest(this.db as unknown as Kysely<unknown>, this.dialect, this.schema);
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+
+  listDatasets(): Promise<Dataset[]> {
+    return datasets.listDatasets(this.#tx);
+  }
+
+  getDataset(id: DatasetId): Promise<Dataset | null> {
+    return datasets.getDataset(this.#tx, id);
+  }
+
+  putDataset(dataset: Dataset, by: Actor): Promise<void> {
+    return this.#write((tx) => datasets.putDataset(tx, dataset, by));
+  }
+
+  listAgreements(dataset: DatasetId, filter?: AgreementFilter, ctx?: FilterContext): Promise<Agreement[]> {
+    return agreements.listAgreements(this.#tx, dataset, filter, ctx);
+  }
+
+  getAgreement(id: AgreementId): Promise<Agreement | null> {
+    return agreements.getAgreement(this.#tx, id);
+  }
+
+  createAgreement(
+    dataset: DatasetId,
+    content: AgreementContent,
+    by: Actor,
+    id?: AgreementId,
+  ): Promise<Agreement> {
+    return this.#write((tx) => agreements.createAgreement(tx, dataset, content, by, id));
+  }
+
+  updateAgreement(
+    id: AgreementId,
+    expectedVersion: number,
+    patch: Partial<AgreementContent>,
+    by: Actor,
+  ): Promise<Agreement> {
+    return this.#write((tx) => agreements.updateAgreement(tx, id, expectedVersion, patch, by));
+  }
+
+  deleteAgreement(id: AgreementId, expectedVersion: number, by: Actor): Promise<void> {
+    return this.#write((tx) => agreements.deleteAgreement(tx, id, expectedVersion, by));
+  }
+
+  listNotes(dataset: DatasetId): Promise<CountryNote[]> {
+    return notes.listNotes(this.#tx, dataset);
+  }
+
+  createNote(dataset: DatasetId, content: NoteContent, by: Actor, id?: NoteId): Promise<CountryNote> {
+    return this.#write((tx) => notes.createNote(tx, dataset, content, by, id));
+  }
+
+  updateNote(
+    id: NoteId,
+    expectedVersion: number,
+    patch: Partial<NoteContent>,
+    by: Actor,
+  ): Promise<CountryNote> {
+    return this.#write((tx) => notes.updateNote(tx, id, expectedVersion, patch, by));
+  }
+
+  deleteNote(id: NoteId, expectedVersion: number, by: Actor): Promise<void> {
+    return this.#write((tx) => notes.deleteNote(tx, id, expectedVersion, by));
+  }
+
+  listRevisions(entityId: string): Promise<Revision[]> {
+    return revisions.listRevisions(this.db, entityId);
+  }
+
+  listDatasetRevisions(dataset: DatasetId, limit?: number): Promise<Revision[]> {
+    return revisions.listDatasetRevisions(this.db, dataset, limit);
+  }
+
+  revert(entityId: string, revisionId: number, by: Actor): Promise<Agreement | CountryNote | null> {
+    return this.#write((tx) => revert(tx, entityId, revisionId, by));
+  }
+
+  applyImport(dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void> {
+    return this.#write((tx) => applyImport(tx, dataset, plan, by));
+  }
+
+  lastChange(dataset: DatasetId): Promise<string | null> {
+    return revisions.lastChange(this.db, dataset);
+  }
+
+  createUser(email: string, role: Role, passwordHash: string): Promise<User> {
+    return this.#write((tx) => users.createUser(tx, email, role, passwordHash));
+  }
+
+  findUser(email: string): Promise<UserWithHash | null> {
+    return users.findUser(this.#tx, email);
+  }
+
+  listUsers(): Promise<User[]> {
+    return users.listUsers(this.#tx);
+  }
+
+  createSession(session: Session): Promise<void> {
+    return this.#write((tx) => users.createSession(tx, session));
+  }
+
+  getSession(tokenHash: string): Promise<(Session & { user: User }) | null> {
+    return users.getSession(this.#tx, tokenHash);
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return users.deleteSession(this.#tx, tokenHash);
+  }
+}

@@ -1,0 +1,168 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+// Migrations live in code, listed statically, so they run the same from any working directory and inside a
+// bundle. Append new ones; never edit one that has shipped. Names sort in the order they must run.
+
+export type Dialect = 'sqlite' | 'postgres';
+
+function initialSchema(dialect: Dialect): Migration {
+  // Auto-increment ids are the one place where the two dialects need different DDL.
+  const serial = dialect === 'postgres' ? 'serial' : 'integer';
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('datasets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('agreements')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('dataset', 'text', (c) => c.notNull().references('datasets.id').onDelete('cascade'))
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('partners', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('date_text', 'text', (c) => c.notNull())
+        .addColumn('date_year', 'integer')
+        .addColumn('date_month', 'integer')
+        .addColumn('date_day', 'integer')
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('sources', 'text', (c) => c.notNull())
+        .addColumn('non_governmental', 'boolean', (c) => c.notNull())
+        .addColumn('multilateral', 'boolean', (c) => c.notNull())
+        .addColumn('mentions_only', 'boolean', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('agreements_dataset_category')
+        .on('agreements')
+        .columns(['dataset', 'category'])
+        .execute();
+      await db.schema
+        .createIndex('agreements_dataset_year')
+        .on('agreements')
+        .columns(['dataset', 'date_year'])
+        .execute();
+
+      await db.schema
+        .createTable('agreement_partners')
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id').onDelete('cascade'))
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('agreement_partners_pk', ['agreement_id', 'country'])
+        .execute();
+      await db.schema
+        .createIndex('agreement_partners_country')
+        .on('agreement_partners')
+        .columns(['country', 'agreement_id'])
+        .execute();
+
+      await db.schema
+        .createTable('notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('dataset', 'text', (c) => c.notNull().references('datasets.id').onDelete('cascade'))
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('sources', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('notes_dataset_country')
+        .on('notes')
+        .columns(['dataset', 'country'])
+        .execute();
+
+      // No foreign key to datasets: history outlives what it describes.
+      await db.schema
+        .createTable('revisions')
+        .addColumn('id', serial, (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('dataset', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('before', 'text')
+        .addColumn('after', 'text')
+        .execute();
+      await db.schema.createIndex('revisions_entity').on('revisions').columns(['entity_id', 'id']).execute();
+      await db.schema.createIndex('revisions_dataset').on('revisions').columns(['dataset', 'id']).execute();
+      await db.schema
+        .createIndex('revisions_dataset_at')
+        .on('revisions')
+        .columns(['dataset', 'at'])
+        .execute();
+
+      await db.schema
+        .createTable('users')
+        .addColumn('id', serial, (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      for (const table of [
+        'sessions',
+        'users',
+        'revisions',
+        'notes',
+        'agreement_partners',
+        'agreements',
+        'datasets',
+      ]) {
+        await sql`drop table if exists ${sql.table(table)}`.execute(db);
+      }
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return { '0001-initial-schema': initialSchema(dialect) };
+    },
+  };
+}
+
+/**
+ * Brings the schema up to date; throws an error that names the failed migration. On PostgreSQL pass the schema
+ * the tables live in: Kysely looks for its bookkeeping table in every schema unless told which one.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'an unknown migration';
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `database migration ${failed} failed: ${why}. The database was left at the last good migration.`,
+    );
+  }
+}

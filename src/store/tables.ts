@@ -1,0 +1,89 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// The database as Kysely sees it. JSON is TEXT and timestamps are ISO-8601 UTC TEXT in both dialects, so
+// SQLite and PostgreSQL return identical values; booleans are written as 0/1 (PostgreSQL reads those as
+// boolean literals) and read back as either 0/1 or true/false.
+
+type Flag = ColumnType<number | boolean, number, number>;
+
+export interface DatasetsTable {
+  id: string;
+  config: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgreementsTable {
+  id: string;
+  dataset: string;
+  category: string;
+  partners: string;
+  title: string;
+  date_text: string;
+  date_year: number | null;
+  date_month: number | null;
+  date_day: number | null;
+  summary: string;
+  sources: string;
+  non_governmental: Flag;
+  multilateral: Flag;
+  mentions_only: Flag;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AgreementPartnersTable {
+  agreement_id: string;
+  country: string;
+}
+
+export interface NotesTable {
+  id: string;
+  dataset: string;
+  country: string;
+  text: string;
+  sources: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  dataset: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  actor: string;
+  at: string;
+  reason: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export interface Tables {
+  datasets: DatasetsTable;
+  agreements: AgreementsTable;
+  agreement_partners: AgreementPartnersTable;
+  notes: NotesTable;
+  revisions: RevisionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+}
