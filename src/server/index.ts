@@ -18,6 +18,8 @@ export { escapeHtml, renderPlaceholder } from './placeholder.ts';
 export { ensureSeeded, SeedError, type SeedResult, type SeedSource } from './seed.ts';
 export { DatasetSnapshots } from './snapshots.ts';
 
+const CLOSE_GRACE_MS = 2000;
+
 export type StartOptions = {
   port: number;
   databaseUrl: string;
@@ -98,8 +100,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const close = (): Promise<void> => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
-        // Idle keep-alive connections would otherwise hold close() open for seconds.
-        server.closeIdleConnections();
+        // In-flight requests get a moment to finish; a client that never reads its answer does not hold
+        // the process open.
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       }).then(() => store.close());
       return closing;
     };

@@ -9,6 +9,8 @@ const DS = 'cis-india-cyber';
 
 type Json = Record<string, unknown>;
 
+const has = (a: Agreement, code: string): boolean => (a.partners as string[]).includes(code);
+
 describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
   let t: SeededApp;
   let doc: DatasetDocument;
@@ -74,9 +76,7 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
   });
 
   it('filters by partner, any case', async () => {
-    const expected = doc.agreements.filter(
-      (a) => a.partners.includes('SG' as never) || a.partners.includes('JP' as never),
-    );
+    const expected = doc.agreements.filter((a) => has(a, 'SG') || has(a, 'JP'));
     expect(expected.length).toBeGreaterThan(0);
     const body = await listed('?partner=sg,JP');
     expect(body.total).toBe(expected.length);
@@ -102,9 +102,7 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
     const body = await listed('?q=SINGAPORE');
     expect(body.total).toBeGreaterThan(0);
     expect(
-      body.agreements.every(
-        (a) => a.partners.includes('SG' as never) || JSON.stringify(a).toLowerCase().includes('singapore'),
-      ),
+      body.agreements.every((a) => has(a, 'SG') || JSON.stringify(a).toLowerCase().includes('singapore')),
     ).toBe(true);
     expect((await listed('?q=zzzz-no-such-text')).total).toBe(0);
   });
@@ -122,8 +120,8 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
   it('filters by region', async () => {
     const europe = await listed('?region=europe');
     expect(europe.total).toBeGreaterThan(0);
-    expect(europe.agreements.some((a) => a.partners.includes('FR' as never))).toBe(true);
-    expect(europe.agreements.some((a) => a.partners.includes('SG' as never))).toBe(false);
+    expect(europe.agreements.some((a) => has(a, 'FR'))).toBe(true);
+    expect(europe.agreements.some((a) => has(a, 'SG'))).toBe(false);
   });
 
   it('answers bad parameters with 400 naming the parameter', async () => {
@@ -156,7 +154,7 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
     expect(body.country).toEqual({ iso2: 'SG', name: 'Singapore', region: 'Asia' });
     expect(Object.keys(body.agreements)).toEqual(['mlat', 'mou', 'framework']);
     const all = Object.values(body.agreements).flat();
-    expect(all.length).toBe(doc.agreements.filter((a) => a.partners.includes('SG' as never)).length);
+    expect(all.length).toBe(doc.agreements.filter((a) => has(a, 'SG')).length);
     for (const [cat, list] of Object.entries(body.agreements))
       expect(list.every((a) => a.category === cat)).toBe(true);
     const noted = doc.notes[0]!;
@@ -214,6 +212,20 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
     expect(exported.headers.get('content-disposition')).toBe(`attachment; filename="${DS}.json"`);
     expect((await exported.json()) as unknown).toEqual(doc);
     expect((await get(`/api/v1/datasets/${DS}/export.xml`)).status).toBe(404);
+  });
+
+  it('serves its OpenAPI document', async () => {
+    const body = await json('/api/v1/openapi.json');
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths as Json)).toContain('/api/v1/datasets/{id}/agreements');
+  });
+
+  it('answers HEAD like GET without a body', async () => {
+    const res = await get(`/api/v1/datasets/${DS}/document`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toMatch(/^W\//);
+    expect(Number(res.headers.get('content-length'))).toBeGreaterThan(10_000);
+    expect((await res.arrayBuffer()).byteLength).toBe(0);
   });
 
   it('serves the placeholder page for the default dataset and by id', async () => {

@@ -7,6 +7,8 @@ import type { MiddlewareHandler } from 'hono';
 
 const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(?:js|mjs|css|map|json|svg|png|jpe?g|webp|avif|woff2?)$/;
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 export function isHashedAsset(path: string): boolean {
   return path.startsWith('/assets/') && HASHED.test(path);
 }
@@ -14,14 +16,13 @@ export function isHashedAsset(path: string): boolean {
 /** Serves files under `root` when it exists; a pass-through middleware otherwise. */
 export function staticAssets(root: string): MiddlewareHandler {
   if (!existsSync(root)) return (_c, next) => next();
-  return serveStatic({
-    root,
-    precompressed: true,
-    onFound: (_path, c) => {
-      c.header(
-        'Cache-Control',
-        isHashedAsset(c.req.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
-      );
-    },
-  });
+  const serve = serveStatic({ root, precompressed: true });
+  return async (c, next) => {
+    const res = await serve(c, next);
+    // serveStatic answers with a Response when it found the file, and otherwise calls next().
+    if (res instanceof Response && res.status < 400) {
+      res.headers.set('Cache-Control', isHashedAsset(c.req.path) ? IMMUTABLE : 'public, max-age=60');
+    }
+    return res;
+  };
 }

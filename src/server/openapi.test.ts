@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildOpenApi } from './openapi.ts';
+
+// The OpenAPI document is generated, so these checks guard its shape: version, every route, schemas, refs.
+
+type Doc = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { parameters: Array<{ name: string; in: string }>; responses: Record<string, unknown> }>
+  >;
+  components: { schemas: Record<string, Record<string, unknown>> };
+};
+
+const ROUTES = [
+  '/healthz',
+  '/api/v1/datasets',
+  '/api/v1/datasets/{id}',
+  '/api/v1/datasets/{id}/agreements',
+  '/api/v1/datasets/{id}/countries/{code}',
+  '/api/v1/datasets/{id}/document',
+  '/api/v1/datasets/{id}/export.csv',
+  '/api/v1/datasets/{id}/export.json',
+  '/api/v1/datasets/{id}/export.geojson',
+  '/api/v1/agreements/{id}',
+  '/api/v1/openapi.json',
+];
+
+describe('OpenAPI document', () => {
+  const doc = buildOpenApi() as Doc;
+
+  it('is OpenAPI 3.1 and lists every read route', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([...ROUTES].sort());
+    for (const route of ROUTES) expect(doc.paths[route]?.get?.responses['200'], route).toBeDefined();
+  });
+
+  it('has component schemas for the domain and the answers', () => {
+    for (const name of [
+      'Agreement',
+      'Dataset',
+      'DatasetDocument',
+      'CountryNote',
+      'AgreementList',
+      'Stats',
+      'Error',
+    ]) {
+      expect(doc.components.schemas[name], name).toBeDefined();
+      expect(doc.components.schemas[name]?.$schema, name).toBeUndefined();
+    }
+    const agreement = doc.components.schemas.Agreement as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
+    expect(agreement.required).toEqual(
+      expect.arrayContaining(['id', 'category', 'partners', 'date', 'version']),
+    );
+  });
+
+  it('describes path and query parameters from the validation schemas', () => {
+    const list = doc.paths['/api/v1/datasets/{id}/agreements']!.get!;
+    const names = list.parameters.map((p) => `${p.in}:${p.name}`);
+    expect(names).toEqual([
+      'path:id',
+      'query:category',
+      'query:partner',
+      'query:from',
+      'query:to',
+      'query:undated',
+      'query:q',
+      'query:nonGovernmental',
+      'query:multilateral',
+      'query:region',
+    ]);
+    expect(list.responses['400']).toBeDefined();
+    const country = doc.paths['/api/v1/datasets/{id}/countries/{code}']!.get!;
+    expect(country.parameters.map((p) => p.name)).toEqual(['id', 'code']);
+  });
+
+  it('only refers to schemas it defines', () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(refs.length).toBeGreaterThan(10);
+    for (const r of refs) expect(doc.components.schemas[r], r).toBeDefined();
+  });
+});
