@@ -71,18 +71,12 @@ export function resolveCountry(input: string): Resolution {
   // Most names are found as written; the variants cost more than the lookup.
   const direct = entries.get(normalizeName(text));
   if (direct !== undefined) return fromEntry(input, direct);
+  const byCode = fromCode(input, text);
+  if (byCode !== undefined) return byCode;
   const tiers = nameVariants(text);
-  for (const [i, keys] of tiers.entries()) {
+  for (const keys of tiers.slice(1)) {
     const hits = keys.map((k) => entries.get(k)).filter((e): e is IndexEntry => e !== undefined);
     if (hits.length > 0) return combine(input, hits);
-    if (i === 0) {
-      const byCode = fromCode(input, text);
-      if (byCode !== undefined) return byCode;
-    }
-  }
-  if (tiers.length === 0) {
-    const byCode = fromCode(input, text);
-    if (byCode !== undefined) return byCode;
   }
   const fuzzy = fuzzyMatch(tiers.flat(), entries);
   if (fuzzy.best !== undefined) {
