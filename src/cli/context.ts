@@ -51,7 +51,11 @@ export async function fileConfig(configPath: string | undefined): Promise<Datase
  * The dataset a database command acts on: --dataset ID, else the default (first) dataset. A database with no
  * dataset yet gets the shipped dataset's configuration (or --config's) on first use.
  */
-export async function storeDataset(store: Store, id: DatasetId | undefined, configPath?: string): Promise<Dataset> {
+export async function storeDataset(
+  store: Store,
+  id: DatasetId | undefined,
+  configPath?: string,
+): Promise<Dataset> {
   if (id !== undefined) {
     const ds = await store.getDataset(id);
     if (ds) return ds;

@@ -17,9 +17,16 @@ export function printJson(out: Out, value: unknown): void {
   out.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function printProblems(out: Out, file: string, label: 'error' | 'warning', problems: readonly Problem[], limit = 50): void {
+export function printProblems(
+  out: Out,
+  file: string,
+  label: 'error' | 'warning',
+  problems: readonly Problem[],
+  limit = 50,
+): void {
   for (const p of problems.slice(0, limit)) out.stderr(`${label}: ${formatProblem(file, p)}\n`);
-  if (problems.length > limit) out.stderr(`… and ${problems.length - limit} more ${label}s (use --json to see all)\n`);
+  if (problems.length > limit)
+    out.stderr(`… and ${problems.length - limit} more ${label}s (use --json to see all)\n`);
 }
 
 export async function readStdin(): Promise<string> {

@@ -8,7 +8,12 @@ export type Phases = { step(label: string): void; done(): void };
 export function phases(out: Out, labels: readonly string[], enabled: boolean): Phases {
   if (!enabled || !out.isTTY) return { step: () => {}, done: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: '{bar} {value}/{total} {phase}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    {
+      format: '{bar} {value}/{total} {phase}',
+      stream: process.stderr,
+      clearOnComplete: true,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let n = 0;

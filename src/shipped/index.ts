@@ -26,7 +26,9 @@ export async function loadDatasetConfig(path: string): Promise<Dataset> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue ? issue.path.join('.') : '';
-    throw new Error(`${path}: field "${field}": ${issue?.message ?? 'invalid'}; fix the dataset configuration`);
+    throw new Error(
+      `${path}: field "${field}": ${issue?.message ?? 'invalid'}; fix the dataset configuration`,
+    );
   }
   return parsed.data;
 }

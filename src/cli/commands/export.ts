@@ -8,17 +8,27 @@ import type { Out } from '../output.ts';
 export const EXPORT_FORMATS = ['csv', 'json', 'geojson', 'xlsx'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export async function exportCommand(opts: { format?: string; out?: string; dataset?: string }, out: Out): Promise<number> {
+export async function exportCommand(
+  opts: { format?: string; out?: string; dataset?: string },
+  out: Out,
+): Promise<number> {
   const format = (opts.format ?? 'json').toLowerCase();
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format "${opts.format}" is not supported; use one of: ${EXPORT_FORMATS.join(', ')}`);
+    throw new UsageError(
+      `--format "${opts.format}" is not supported; use one of: ${EXPORT_FORMATS.join(', ')}`,
+    );
   }
   if (format === 'xlsx' && !opts.out && process.stdout.isTTY) {
-    throw new UsageError('an XLSX file is binary; give --out FILE.xlsx (or redirect standard output to a file)');
+    throw new UsageError(
+      'an XLSX file is binary; give --out FILE.xlsx (or redirect standard output to a file)',
+    );
   }
   const body = await withStore(async (store): Promise<string | Uint8Array> => {
     const dataset = await storeDataset(store, parseDatasetId(opts.dataset));
-    const [agreements, notes] = await Promise.all([store.listAgreements(dataset.id), store.listNotes(dataset.id)]);
+    const [agreements, notes] = await Promise.all([
+      store.listAgreements(dataset.id),
+      store.listNotes(dataset.id),
+    ]);
     switch (format as ExportFormat) {
       case 'csv':
         return serializeCsv(dataset, agreements, notes);
@@ -34,7 +44,9 @@ export async function exportCommand(opts: { format?: string; out?: string; datas
     try {
       await writeFile(opts.out, body);
     } catch (e) {
-      throw new DataError(`${opts.out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new DataError(
+        `${opts.out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
     process.stderr.write(`wrote ${opts.out}\n`);
   } else if (typeof body === 'string') out.stdout(body);

@@ -7,7 +7,13 @@ import { EXIT_DATA, EXIT_OK } from '../errors.ts';
 import { type Out, printJson, printProblems } from '../output.ts';
 import { phases } from '../progress.ts';
 
-export type ImportOptions = { dryRun?: boolean; json?: boolean; dataset?: string; config?: string; actor?: string };
+export type ImportOptions = {
+  dryRun?: boolean;
+  json?: boolean;
+  dataset?: string;
+  config?: string;
+  actor?: string;
+};
 
 export type ImportReport = {
   added: number;
@@ -24,7 +30,13 @@ export type ImportReport = {
 };
 type ImportProblem = { line: number | null; column: string | null; message: string };
 
-function report(plan: ImportPlan | null, dataset: string, dryRun: boolean, warnings: ImportProblem[], errors: ImportProblem[]): ImportReport {
+function report(
+  plan: ImportPlan | null,
+  dataset: string,
+  dryRun: boolean,
+  warnings: ImportProblem[],
+  errors: ImportProblem[],
+): ImportReport {
   return {
     added: plan?.added.length ?? 0,
     changed: plan?.changed.length ?? 0,
@@ -53,7 +65,8 @@ export async function importCommand(file: string, opts: ImportOptions, out: Out)
     const parsed = await parseFile(bytes, file, target);
     let dataset: Dataset = target;
     if (parsed.dataset && parsed.errors.length === 0) dataset = parsed.dataset;
-    if (parsed.errors.length > 0) return report(null, dataset.id, Boolean(opts.dryRun), parsed.warnings, parsed.errors);
+    if (parsed.errors.length > 0)
+      return report(null, dataset.id, Boolean(opts.dryRun), parsed.warnings, parsed.errors);
     progress.step('comparing');
     const existing = await store.getDataset(dataset.id);
     const [agreements, notes] = existing
@@ -63,7 +76,8 @@ export async function importCommand(file: string, opts: ImportOptions, out: Out)
     if (!opts.dryRun) {
       progress.step('writing');
       const by = { actor: opts.actor ?? 'cli', reason: `import of ${basename(file)}` };
-      if (!existing || JSON.stringify(existing) !== JSON.stringify(dataset)) await store.putDataset(dataset, by);
+      if (!existing || JSON.stringify(existing) !== JSON.stringify(dataset))
+        await store.putDataset(dataset, by);
       await store.applyImport(dataset.id, plan, by);
     }
     return report(plan, dataset.id, Boolean(opts.dryRun), parsed.warnings, []);
@@ -74,7 +88,9 @@ export async function importCommand(file: string, opts: ImportOptions, out: Out)
     printProblems(out, file, 'warning', result.warnings);
     printProblems(out, file, 'error', result.errors);
     if (result.errors.length > 0) {
-      out.stderr(`${file}: ${result.errors.length} error(s); nothing was imported. Fix them and run again.\n`);
+      out.stderr(
+        `${file}: ${result.errors.length} error(s); nothing was imported. Fix them and run again.\n`,
+      );
     } else {
       const verb = result.dryRun ? 'would be' : 'were';
       out.stdout(
@@ -83,7 +99,8 @@ export async function importCommand(file: string, opts: ImportOptions, out: Out)
           `${result.dryRun ? '— dry run, nothing written' : `into dataset ${result.dataset}`}\n`,
       );
       for (const c of result.changes.slice(0, 20)) out.stdout(`  changed ${c.id}: ${c.fields.join(', ')}\n`);
-      for (const id of result.removedIds.slice(0, 20)) out.stdout(`  removed ${id} (not in the file; records missing from an import ${verb} removed)\n`);
+      for (const id of result.removedIds.slice(0, 20))
+        out.stdout(`  removed ${id} (not in the file; records missing from an import ${verb} removed)\n`);
     }
   }
   return result.errors.length > 0 ? EXIT_DATA : EXIT_OK;

@@ -18,7 +18,8 @@ export async function resolveCommand(names: string[], opts: { json?: boolean }, 
           : r.candidates?.length
             ? `could be ${r.candidates.map((c) => `${c.name} (${c.iso2})`).join(', ')}`
             : 'no match';
-    const how = r.match + (r.distance !== undefined ? `, ${r.distance} edit${r.distance === 1 ? '' : 's'}` : '');
+    const how =
+      r.match + (r.distance !== undefined ? `, ${r.distance} edit${r.distance === 1 ? '' : 's'}` : '');
     out.stdout(`${r.input}\t→ ${what}  [${how}]${r.note ? `  ${r.note}` : ''}\n`);
   }
   return EXIT_OK;

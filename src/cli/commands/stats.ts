@@ -17,7 +17,9 @@ export async function statsCommand(file: string | undefined, opts: StatsOptions,
     if (parsed.errors.length > 0) {
       if (opts.json) printJson(out, { errors: parsed.errors, warnings: parsed.warnings });
       printProblems(out, file, 'error', parsed.errors);
-      out.stderr(`${file}: ${parsed.errors.length} error(s); fix them and run again (see \`atlas validate ${file}\`)\n`);
+      out.stderr(
+        `${file}: ${parsed.errors.length} error(s); fix them and run again (see \`atlas validate ${file}\`)\n`,
+      );
       return EXIT_DATA;
     }
     dataset = parsed.dataset ?? config;
@@ -36,10 +38,14 @@ export async function statsCommand(file: string | undefined, opts: StatsOptions,
     printJson(out, { ...stats, notes, dataset: dataset.id });
     return EXIT_OK;
   }
-  const rows = dataset.categories.map((c) => [c.label, stats.counts[c.id] ?? 0, c.count === 'partners' ? 'partner countries' : 'records'] as const);
+  const rows = dataset.categories.map(
+    (c) =>
+      [c.label, stats.counts[c.id] ?? 0, c.count === 'partners' ? 'partner countries' : 'records'] as const,
+  );
   const width = Math.max(...rows.map((r) => r[0].length), 'Partner countries'.length);
   out.stdout(`${dataset.title} (${dataset.id})\n`);
-  for (const [label, n, rule] of rows) out.stdout(`  ${label.padEnd(width)}  ${String(n).padStart(6)}  (${rule})\n`);
+  for (const [label, n, rule] of rows)
+    out.stdout(`  ${label.padEnd(width)}  ${String(n).padStart(6)}  (${rule})\n`);
   out.stdout(`  ${'Partner countries'.padEnd(width)}  ${String(stats.partners).padStart(6)}\n`);
   out.stdout(`  ${'Research notes'.padEnd(width)}  ${String(notes).padStart(6)}\n`);
   return EXIT_OK;

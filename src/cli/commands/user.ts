@@ -7,9 +7,11 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export async function userAddCommand(email: string, opts: { role?: string }, out: Out): Promise<number> {
   const role = opts.role ?? 'editor';
-  if (role !== 'admin' && role !== 'editor') throw new UsageError(`--role "${role}" is not a role; use admin or editor`);
+  if (role !== 'admin' && role !== 'editor')
+    throw new UsageError(`--role "${role}" is not a role; use admin or editor`);
   const normalized = email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized)) throw new UsageError(`"${email}" is not an e-mail address`);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized))
+    throw new UsageError(`"${email}" is not an e-mail address`);
   const password = (await readStdin()).replace(/\r?\n$/, '');
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new UsageError(

@@ -4,7 +4,11 @@ import { fileConfig, readInputFile } from '../context.ts';
 import { EXIT_DATA, EXIT_OK } from '../errors.ts';
 import { type Out, printJson, printProblems } from '../output.ts';
 
-export async function validateCommand(file: string, opts: { json?: boolean; config?: string }, out: Out): Promise<number> {
+export async function validateCommand(
+  file: string,
+  opts: { json?: boolean; config?: string },
+  out: Out,
+): Promise<number> {
   const config = await fileConfig(opts.config);
   const parsed = await parseFile(await readInputFile(file), file, config);
   const dataset = parsed.dataset ?? config;
@@ -22,7 +26,10 @@ export async function validateCommand(file: string, opts: { json?: boolean; conf
   } else {
     printProblems(out, file, 'warning', parsed.warnings);
     printProblems(out, file, 'error', parsed.errors);
-    const verdict = parsed.errors.length === 0 ? 'valid' : `${parsed.errors.length} error(s): it cannot be imported until they are fixed`;
+    const verdict =
+      parsed.errors.length === 0
+        ? 'valid'
+        : `${parsed.errors.length} error(s): it cannot be imported until they are fixed`;
     out.stdout(
       `${file}: ${verdict}; ${parsed.agreements.length} agreements, ${parsed.notes.length} notes, ${parsed.warnings.length} warning(s)\n`,
     );
