@@ -42,10 +42,10 @@ function containerFor(fileName: string, bytes: Uint8Array): FileContainer {
   if (ext === 'csv') return 'csv';
   if (ext === 'txt' || ext === 'tsv' || ext === 'tab') return 'text';
   if (sniffBytes(bytes) === 'zip') return 'xlsx';
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  const head = new TextDecoder().decode(bytes);
   if (/^\s*[{[]/.test(head.replace(/^\uFEFF/, ''))) return 'json';
-  const firstLine = head.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
-  return firstLine.includes('\t') ? 'text' : 'csv';
+  // Prose cells rarely hold tabs; a tab near the start means a tab-separated table.
+  return head.includes('\t') ? 'text' : 'csv';
 }
 
 /** A table is the normalized one when its first non-empty row is the normalized header; otherwise the seed layout. */
@@ -75,7 +75,7 @@ async function parseXlsx(bytes: Uint8Array, dataset: Dataset): Promise<ParsedFil
 
 /** Parses a file's bytes; `dataset` says how to read a seed-layout sheet and which category ids exist. */
 export async function parseFile(bytes: Uint8Array, fileName: string, dataset: Dataset): Promise<ParsedFile> {
-  const container = containerFor(fileName, bytes.subarray(0, 4096));
+  const container = containerFor(fileName, bytes.subarray(0, 65536));
   if (bytes.byteLength > MAX_FILE_BYTES) {
     const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
     return failed(container, {

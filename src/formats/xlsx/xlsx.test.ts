@@ -57,6 +57,31 @@ describe('XLSX', () => {
     expect(au?.date).toMatchObject({ year: 2015, month: 8, day: 1 });
   });
 
+  it('reads the first sheet that has a header row, after an intro sheet; a serial-number date is a date', async () => {
+    const text = (v: string) => ({ value: v, type: String });
+    const intro = [[text('About this workbook')], [text('Data is on the next sheet.')]];
+    const table = [
+      ['COUNTRY', 'MLAT', 'MOU', 'DATES', 'COMMENTS', 'FRAMEWORK'].map(text),
+      [
+        text('Chile'),
+        null,
+        text('http://example.org/cl'),
+        { value: 42217, type: Number },
+        text('An MoU'),
+        null,
+      ],
+    ];
+    const buf = await writeXlsxFile([
+      { sheet: 'Intro', data: intro },
+      { sheet: 'Data', data: table },
+    ]).toBuffer();
+    const r = await parseFile(new Uint8Array(buf), 'book.xlsx', dataset);
+    expect(r.errors).toEqual([]);
+    expect(r.agreements).toHaveLength(1);
+    expect(r.agreements[0]?.date).toMatchObject({ year: 2015, month: 8, day: 1 });
+    expect(r.lines.agreements).toEqual([2]);
+  });
+
   it('the normalized export: every cell is text, formula-like cells neutralized, and it imports back to the same CSV', async () => {
     const evil = { ...seed.agreements[0]!, summary: '=1+2', title: '@SUM(A1)' };
     const agreements = [evil, ...seed.agreements.slice(1)];
