@@ -1,0 +1,331 @@
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CategoryId, CountryCode } from '../../core/ids.ts';
+import { messages as t } from '../text.ts';
+import { AboutSection } from './AboutSection.tsx';
+import { AnnounceContext } from './announce.ts';
+import { type Atlas, AtlasContext } from './atlas.ts';
+import { Citation } from './Citation.tsx';
+import { ComparePanel } from './ComparePanel.tsx';
+import { CountryPanel } from './CountryPanel.tsx';
+import { copyText } from './copyText.ts';
+import { countPerYear } from './countPerYear.ts';
+import { Dialog } from './Dialog.tsx';
+import { DownloadDialog } from './DownloadDialog.tsx';
+import { selectionNotes } from './downloads.ts';
+import { EmbedDialog } from './EmbedDialog.tsx';
+import { postHeightToParent } from './embedHeight.ts';
+import { Filters } from './Filters.tsx';
+import { type DialogName, Header } from './Header.tsx';
+import { LegendCards } from './LegendCards.tsx';
+import { MapArea, type MapSlot } from './MapArea.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { selectAgreements } from './selectAgreements.ts';
+import { type AppState, activeFilters, clearFilters, hasFilters, MAX_COMPARE } from './state.ts';
+import { TableView } from './TableView.tsx';
+import { Timeline } from './Timeline.tsx';
+import { encodeState } from './urlState.ts';
+import { usePageState } from './usePageState.ts';
+import { YearChart } from './YearChart.tsx';
+import { rangeToState } from './years.ts';
+
+export type AppProps = {
+  atlas: Atlas;
+  initialState: AppState;
+  /** The interactive map; absent in the server-side render, which shows a placeholder. */
+  map?: MapSlot | null;
+};
+
+function linkFor(pageUrl: string, state: AppState): string {
+  const qs = encodeState(state);
+  return qs ? `${pageUrl}?${qs}` : pageUrl;
+}
+
+export function App(props: AppProps): JSX.Element {
+  const { atlas } = props;
+  const { doc, countries, domain } = atlas;
+  const { dataset } = doc;
+  const categoryIds = useMemo(
+    () => ({ categories: dataset.categories.map((c) => c.id as string) }),
+    [dataset],
+  );
+  const [state, update] = usePageState(props.initialState, categoryIds);
+  const [dialog, setDialog] = useState<{ name: DialogName; opener: HTMLElement } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const panelOpener = useRef<Element | null>(null);
+
+  const filterCtx = useMemo(() => ({ nameOf: countries.name, regionOf: countries.region }), [countries]);
+  const selection = useMemo(
+    () => selectAgreements(dataset, doc.agreements, state, domain, filterCtx),
+    [
+      dataset,
+      doc,
+      state.categories,
+      state.from,
+      state.to,
+      state.undated,
+      state.region,
+      state.nonGovernmental,
+      state.multilateral,
+      domain,
+      filterCtx,
+    ],
+  );
+  const visible = useMemo(() => new Set(selection.agreements), [selection]);
+  const perYear = useMemo(
+    () => countPerYear(selection.agreements, dataset.categories, selection.range),
+    [selection, dataset],
+  );
+
+  const announce = useCallback((message: string) => {
+    // Re-setting the same text would not be announced again; clearing first makes every message heard.
+    setAnnouncement('');
+    window.setTimeout(() => setAnnouncement(message), 50);
+  }, []);
+
+  const openCountry = useCallback(
+    (code: CountryCode, opener: Element | null) => {
+      // From the search box there is no element to name; the focused input is where focus should return.
+      panelOpener.current = opener ?? document.activeElement;
+      update({ country: code });
+    },
+    [update],
+  );
+
+  const closeCountry = useCallback(() => {
+    update({ country: null });
+    const opener = panelOpener.current;
+    panelOpener.current = null;
+    // The opener may have been re-rendered away (a table row filtered out); then the map takes focus.
+    window.setTimeout(() => {
+      if (opener instanceof HTMLElement || opener instanceof SVGElement) {
+        if (opener.isConnected) {
+          opener.focus();
+          return;
+        }
+      }
+      document.getElementById('map')?.focus();
+    }, 0);
+  }, [update]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (document.querySelector('dialog[open]')) return; // the dialog closes itself
+      if (state.country !== null) {
+        e.preventDefault();
+        closeCountry();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [state.country, closeCountry]);
+
+  useEffect(() => (state.embed ? postHeightToParent() : undefined), [state.embed]);
+
+  useEffect(() => {
+    document.title = state.country ? `${countries.name(state.country)} · ${dataset.title}` : dataset.title;
+  }, [state.country, countries, dataset]);
+
+  const copyLink = async (url: string): Promise<void> => {
+    announce((await copyText(url)) ? t.copied : t.copyFailed);
+  };
+
+  const pageUrl =
+    typeof window === 'undefined' ? atlas.pageUrl : `${window.location.origin}${window.location.pathname}`;
+  const shareUrl = linkFor(pageUrl, { ...state, embed: false });
+  const embedUrl = linkFor(pageUrl, { ...state, embed: true, country: null, view: 'map' });
+
+  const toggleCategory = (id: CategoryId): void => {
+    const all = dataset.categories.map((c) => c.id);
+    const shown = state.categories ?? all;
+    const next = shown.includes(id)
+      ? shown.filter((c) => c !== id)
+      : all.filter((c) => c === id || shown.includes(c));
+    update({ categories: next.length === all.length ? null : next });
+  };
+
+  const toggleCompare = (code: CountryCode): void => {
+    const has = state.compare.includes(code);
+    if (!has && state.compare.length >= MAX_COMPARE) return;
+    update({ compare: has ? state.compare.filter((c) => c !== code) : [...state.compare, code] });
+  };
+
+  const everything = !hasFilters(state);
+  const embed = state.embed;
+
+  return (
+    <AtlasContext.Provider value={atlas}>
+      <AnnounceContext.Provider value={announce}>
+        <div class={`page${embed ? ' page-embed' : ''}${state.country ? ' has-panel' : ''}`}>
+          <a class="skip-link" href="#map">
+            {t.skipToMap}
+          </a>
+          <Header
+            embed={embed}
+            fullUrl={shareUrl}
+            onOpen={(name, opener) => setDialog({ name, opener })}
+            onCopyLink={() => copyLink(shareUrl)}
+          />
+          <main class="main">
+            <LegendCards
+              cardStats={selection.cardStats}
+              stats={selection.stats}
+              shown={state.categories}
+              onToggle={toggleCategory}
+            />
+            <div class="controls">
+              <div class="controls-row">
+                <SearchBox
+                  label={t.searchLabel}
+                  placeholder={t.searchPlaceholder}
+                  testid="search"
+                  onPick={(code) => openCountry(code, null)}
+                />
+                {embed ? null : (
+                  <button
+                    type="button"
+                    class="button filters-toggle"
+                    aria-expanded={filtersOpen}
+                    aria-controls="more-filters"
+                    data-testid="filters-toggle"
+                    onClick={() => setFiltersOpen(!filtersOpen)}
+                  >
+                    {t.filtersToggle(activeFilters(state))}
+                  </button>
+                )}
+              </div>
+              {embed ? null : (
+                <div id="more-filters" class={`controls-more${filtersOpen ? ' is-open' : ''}`}>
+                  <div class="controls-row">
+                    <Filters
+                      region={state.region}
+                      nonGovernmental={state.nonGovernmental}
+                      multilateral={state.multilateral}
+                      onRegion={(region) => update({ region })}
+                      onFlag={(flag, rule) => update({ [flag]: rule })}
+                    />
+                  </div>
+                  {selection.range === null ? null : (
+                    <Timeline
+                      range={selection.range}
+                      undated={state.undated}
+                      onRange={(r, mode) => domain && update(rangeToState(r, domain), mode)}
+                      onUndated={(undated) => update({ undated })}
+                    />
+                  )}
+                </div>
+              )}
+              <div class="controls-row controls-end">
+                <fieldset class="view-switch">
+                  <legend class="sr-only">{t.viewLabel}</legend>
+                  {(['map', 'table'] as const).map((v) => (
+                    <button
+                      key={v}
+                      type="button"
+                      class="segment"
+                      aria-pressed={state.view === v}
+                      data-testid={`view-${v}`}
+                      onClick={() => update({ view: v })}
+                    >
+                      {v === 'map' ? t.viewMap : t.viewTable}
+                    </button>
+                  ))}
+                </fieldset>
+                {hasFilters(state) ? (
+                  <button
+                    type="button"
+                    class="button button-quiet"
+                    data-testid="reset-filters"
+                    onClick={() => update(clearFilters)}
+                  >
+                    {t.resetFilters}
+                  </button>
+                ) : null}
+              </div>
+            </div>
+            <div class="stage">
+              {state.view === 'table' ? (
+                <TableView
+                  agreements={selection.agreements}
+                  query={state.query}
+                  sort={state.sort}
+                  onQuery={(query, mode) => update({ query }, mode)}
+                  onSort={(sort) => update({ sort })}
+                  onOpenCountry={openCountry}
+                />
+              ) : (
+                <MapArea
+                  slot={props.map ?? null}
+                  title={dataset.title}
+                  selection={selection}
+                  country={state.country}
+                  zoom={state.zoom}
+                  onSelectCountry={openCountry}
+                  onZoom={(zoom) => update({ zoom }, 'replace')}
+                />
+              )}
+              {state.country ? (
+                <CountryPanel
+                  country={state.country}
+                  visible={visible}
+                  compare={state.compare}
+                  onClose={closeCountry}
+                  onCopyLink={() => copyLink(linkFor(pageUrl, { ...state, embed: false }))}
+                  onToggleCompare={() => state.country && toggleCompare(state.country)}
+                />
+              ) : null}
+            </div>
+            {embed ? null : (
+              <div class="insights">
+                <YearChart perYear={perYear} />
+                <ComparePanel
+                  compare={state.compare}
+                  tallies={selection.tallies}
+                  onAdd={toggleCompare}
+                  onRemove={toggleCompare}
+                  onOpenCountry={openCountry}
+                />
+              </div>
+            )}
+            <p class="sr-only" role="status">
+              {announcement}
+            </p>
+          </main>
+          <AboutSection embed={embed} />
+          {dialog?.name === 'embed' ? (
+            <EmbedDialog
+              title={dataset.title}
+              embedUrl={embedUrl}
+              shareUrl={shareUrl}
+              opener={dialog.opener}
+              onClose={() => setDialog(null)}
+            />
+          ) : null}
+          {dialog?.name === 'download' ? (
+            <DownloadDialog
+              doc={doc}
+              agreements={selection.agreements}
+              notes={selectionNotes(doc, selection.agreements, everything)}
+              everything={everything}
+              mapSvg={props.map ? () => props.map!.exportSvg(selection, atlas) : null}
+              opener={dialog.opener}
+              onClose={() => setDialog(null)}
+            />
+          ) : null}
+          {dialog?.name === 'cite' ? (
+            <Dialog
+              title={t.citeTitle}
+              testid="cite-dialog"
+              opener={dialog.opener}
+              onClose={() => setDialog(null)}
+            >
+              <Citation testid="cite-dialog-text" />
+            </Dialog>
+          ) : null}
+        </div>
+      </AnnounceContext.Provider>
+    </AtlasContext.Provider>
+  );
+}

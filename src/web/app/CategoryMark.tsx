@@ -1,0 +1,31 @@
+import { h, type JSX, type VNode } from 'preact';
+import { useId } from 'preact/hooks';
+import type { CategoryId } from '../../core/ids.ts';
+import { patternNode } from '../map/fills.ts';
+import type { SvgNode } from '../map/svg.ts';
+import { useAtlas } from './atlas.ts';
+
+// The page's category swatch is the map's own fill: the category's colour AND its texture (line direction
+// or dots), so a swatch matches what it stands for on the map and reads without colour vision. Colours go in
+// SVG presentation attributes, which a strict CSP allows where a style attribute would be refused.
+
+const PREFIX = 'sw';
+
+function toVNode(node: SvgNode | string, key?: number): VNode | string {
+  if (typeof node === 'string') return node;
+  return h(node.tag, { ...node.attrs, key }, ...node.children.map((c, i) => toVNode(c, i)));
+}
+
+export function CategoryMark(props: { category: CategoryId; size?: number }): JSX.Element | null {
+  const { styles } = useAtlas();
+  const size = props.size ?? 16;
+  const id = `${PREFIX}${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const style = styles.find((s) => s.id === props.category);
+  if (style === undefined) return null;
+  return (
+    <svg class="mark" width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <defs>{toVNode(patternNode([style], PREFIX, id))}</defs>
+      <rect x="0.5" y="0.5" width="15" height="15" rx="2" fill={`url(#${id})`} stroke={style.color} />
+    </svg>
+  );
+}

@@ -1,0 +1,55 @@
+import type { JSX, TargetedMouseEvent } from 'preact';
+import { formatTimestamp, messages as t } from '../text.ts';
+import { useAtlas } from './atlas.ts';
+
+export type DialogName = 'embed' | 'download' | 'cite';
+
+export type HeaderProps = {
+  embed: boolean;
+  /** The full page for this view, shown as a link in embed mode. */
+  fullUrl: string;
+  onOpen: (dialog: DialogName, opener: HTMLElement) => void;
+  onCopyLink: () => void;
+};
+
+export function Header(props: HeaderProps): JSX.Element {
+  const { doc, lastUpdated } = useAtlas();
+  const { dataset } = doc;
+  const open =
+    (name: DialogName) =>
+    (e: TargetedMouseEvent<HTMLButtonElement>): void =>
+      props.onOpen(name, e.currentTarget);
+  return (
+    <header class="masthead">
+      <div class="masthead-text">
+        <h1 class="title">{dataset.title}</h1>
+        {props.embed ? null : <p class="lede">{dataset.description}</p>}
+        {lastUpdated && !props.embed ? (
+          <p class="meta">
+            <time dateTime={lastUpdated}>{t.lastUpdated(formatTimestamp(lastUpdated))}</time>
+          </p>
+        ) : null}
+      </div>
+      {props.embed ? (
+        <a class="button" href={props.fullUrl} target="_blank" rel="noopener noreferrer">
+          {t.openFull} <span class="sr-only">{t.newTab}</span>
+        </a>
+      ) : (
+        <div class="toolbar">
+          <button type="button" class="button" data-testid="open-embed" onClick={open('embed')}>
+            {t.embed}
+          </button>
+          <button type="button" class="button" data-testid="open-download" onClick={open('download')}>
+            {t.download}
+          </button>
+          <button type="button" class="button" data-testid="open-cite" onClick={open('cite')}>
+            {t.cite}
+          </button>
+          <button type="button" class="button" data-testid="copy-link" onClick={props.onCopyLink}>
+            {t.copyLink}
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

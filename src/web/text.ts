@@ -1,0 +1,239 @@
+import type { PartialDate } from '../core/schemas.ts';
+
+// Every word the reader sees comes from here, so a translation is one new `Messages` object and a locale.
+// Numbers, dates and lists go through Intl; plural forms through Intl.PluralRules (never `n === 1`).
+// Dataset-specific words (title, category labels, descriptions) come from the dataset configuration instead.
+
+export const LOCALE = 'en';
+
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const pluralRules = new Intl.PluralRules(LOCALE);
+const numberFormat = new Intl.NumberFormat(LOCALE);
+const listFormat = new Intl.ListFormat(LOCALE, { style: 'long', type: 'conjunction' });
+const dayFormat = new Intl.DateTimeFormat(LOCALE, {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+const yearFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', timeZone: 'UTC' });
+
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** Picks the plural form for `n` and puts the formatted number where the form has `#`. */
+export function plural(n: number, forms: PluralForms): string {
+  const form = forms[pluralRules.select(n)] ?? forms.other;
+  return form.replace('#', formatNumber(n));
+}
+
+export function formatList(items: readonly string[]): string {
+  return listFormat.format(items);
+}
+
+/** A partial date as precise as it is known: "14 August 2015", "August 2015", "2015"; '' when unknown. */
+export function formatPartialDate(d: PartialDate): string {
+  if (d.year === null) return '';
+  if (d.month === null) return yearFormat.format(Date.UTC(d.year, 0, 1));
+  if (d.day === null) return monthFormat.format(Date.UTC(d.year, d.month - 1, 1));
+  return dayFormat.format(Date.UTC(d.year, d.month - 1, d.day));
+}
+
+/** An ISO timestamp as a calendar date ("25 November 2026"); the raw text if it cannot be read. */
+export function formatTimestamp(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : dayFormat.format(t);
+}
+
+export type FlagRuleLabel = 'include' | 'exclude' | 'only';
+export type StatusKey = 'unknown' | 'signed' | 'in-force' | 'terminated' | 'under-negotiation';
+
+export const messages = {
+  skipToMap: 'Skip to the map',
+  skipToTable: 'Skip to the list of agreements',
+  loading: 'Loading the map…',
+  dataError: 'This page could not read its data. Reload the page; if this persists, tell the site operator.',
+  lastUpdated: (date: string): string => `Last updated ${date}`,
+  embed: 'Embed',
+  download: 'Download',
+  cite: 'Cite',
+  copyLink: 'Copy link',
+  copied: 'Copied to the clipboard',
+  copyFailed: 'Could not copy; select the text and copy it yourself',
+  close: 'Close',
+
+  legendLabel: 'Categories: press a card to show or hide it on the map',
+  cardUnit: (rule: 'partners' | 'records', n: number): string =>
+    rule === 'partners'
+      ? plural(n, { one: 'partner country', other: 'partner countries' })
+      : plural(n, { one: 'agreement', other: 'agreements' }),
+  cardHidden: 'hidden',
+  summaryLine: (partners: number, agreements: number): string =>
+    `${plural(partners, { one: '# partner country', other: '# partner countries' })} · ${plural(agreements, {
+      one: '# agreement',
+      other: '# agreements',
+    })}`,
+  ofTotal: (total: number): string => `of ${formatNumber(total)}`,
+  announceCount: (agreements: number, partners: number): string =>
+    `${plural(agreements, { one: '# agreement', other: '# agreements' })} with ${plural(partners, {
+      one: '# country',
+      other: '# countries',
+    })} shown`,
+
+  filtersLabel: 'Filters',
+  searchLabel: 'Find a country',
+  searchPlaceholder: 'Search a country…',
+  searchNoMatch: (q: string): string => `No country matches “${q}”`,
+  searchCount: (n: number): string => plural(n, { one: '# suggestion', other: '# suggestions' }),
+  searchOptionCount: (n: number): string =>
+    n === 0 ? 'no agreements' : plural(n, { one: '# agreement', other: '# agreements' }),
+  regionLabel: 'Region',
+  regionAll: 'All regions',
+  flagNonGovernmental: 'Non-governmental',
+  flagMultilateral: 'Multilateral',
+  flagRule: { include: 'Included', exclude: 'Excluded', only: 'Only these' } satisfies Record<
+    FlagRuleLabel,
+    string
+  >,
+  resetFilters: 'Reset filters',
+  filtersToggle: (active: number): string => (active === 0 ? 'Filters' : `Filters (${formatNumber(active)})`),
+
+  timelineLabel: 'Signing year',
+  timelineFrom: 'From year',
+  timelineTo: 'To year',
+  timelineRange: (from: number, to: number): string => (from === to ? `${from}` : `${from}–${to}`),
+  play: 'Play the timeline',
+  pause: 'Pause the timeline',
+  undatedToggle: 'Include undated agreements',
+  /** `parts` is e.g. ["all MLAT", "some MoUs / Joint Statements"]. */
+  undatedNote: (parts: readonly string[]): string =>
+    parts.length === 0
+      ? 'Every agreement has a signing date.'
+      : `Undated agreements (${parts.join(', ')}) are shown unless you exclude them.`,
+  undatedAll: (label: string): string => `all ${label}`,
+  undatedSome: (label: string): string => `some ${label}`,
+
+  viewLabel: 'View',
+  viewMap: 'Map',
+  viewTable: 'Table',
+
+  mapLabel: (title: string): string => `World map: ${title}`,
+  mapPlaceholder: 'The map is loading. The table view lists every agreement.',
+  focalCountry: (name: string): string => `${name} (the focal country)`,
+
+  panelLabel: (country: string): string => `Agreements with ${country}`,
+  panelEmpty: (focal: string): string => `No agreements with ${focal} are recorded for this country.`,
+  panelHiddenByFilters: 'Outside the current filters',
+  panelNotes: 'Research notes',
+  permalink: 'Copy a link to this country',
+  compareAdd: 'Compare',
+  dateUnknown: 'Date unknown',
+  dateAsWritten: (text: string): string => `written as “${text}”`,
+  sources: 'Sources',
+  sourceFallback: (n: number): string => `Source ${formatNumber(n)}`,
+  archivedCopy: 'archived copy',
+  newTab: '(opens in a new tab)',
+  badgeNonGovernmental: 'Non-governmental',
+  badgeMultilateral: 'Multilateral',
+  badgeMentionsOnly: 'Topic mentioned among others',
+  withPartners: (names: string): string => `With ${names}`,
+  status: {
+    unknown: 'Status unknown',
+    signed: 'Signed',
+    'in-force': 'In force',
+    terminated: 'Expired or terminated',
+    'under-negotiation': 'Under negotiation',
+  } satisfies Record<StatusKey, string>,
+
+  tableCaption: (shown: number, total: number): string =>
+    shown === total
+      ? `All ${plural(total, { one: '# agreement', other: '# agreements' })}`
+      : `${formatNumber(shown)} of ${plural(total, { one: '# agreement', other: '# agreements' })}`,
+  tableSearch: 'Search the table',
+  tableSearchPlaceholder: 'Words in summaries, sources, countries…',
+  tableEmpty: 'No agreement matches these filters.',
+  columns: {
+    country: 'Country',
+    category: 'Category',
+    date: 'Date',
+    summary: 'Summary',
+    sources: 'Sources',
+  },
+  sortBy: (column: string): string => `Sort by ${column}`,
+  openCountry: (name: string): string => `Open ${name}`,
+
+  chartTitle: 'Agreements per year',
+  chartDescription: (from: number, to: number): string =>
+    `Dated agreements signed each year from ${from} to ${to}, stacked by category.`,
+  chartAsTable: 'Show the numbers as a table',
+  chartYear: 'Year',
+  chartTotal: 'Total',
+  chartUndated: (n: number): string =>
+    n === 0
+      ? ''
+      : `${plural(n, { one: '# undated agreement is', other: '# undated agreements are' })} not in the chart.`,
+  chartEmpty: 'No dated agreements in the current selection.',
+
+  compareTitle: 'Compare countries',
+  compareIntro: 'Put up to three countries side by side.',
+  compareSearch: 'Add a country to compare',
+  compareFull: 'Three countries are the most that fit side by side; remove one to add another.',
+  compareRemoveNamed: (name: string): string => `Remove ${name} from the comparison`,
+  compareTotal: 'All categories',
+
+  glossaryTitle: 'Glossary and counting rules',
+  countRule: (rule: 'partners' | 'records', label: string): string =>
+    rule === 'partners'
+      ? `The “${label}” number counts partner countries that have at least one.`
+      : `The “${label}” number counts agreements (records).`,
+  partnersRule: (focal: string): string =>
+    `Partner countries are the countries other than ${focal} with at least one agreement of any category.`,
+  filtersRule:
+    'Every number on this page follows the filters you choose; a hidden category keeps its card so you can bring it back.',
+
+  citeTitle: 'How to cite',
+  citeAccessed: (date: string): string => `Accessed ${date}.`,
+  copyCitation: 'Copy the citation',
+
+  creditsTitle: 'Credits and licence',
+  licence: (name: string): string => `The data are shared under the ${name} licence.`,
+  licenceShort: (name: string): string => `Licence: ${name}`,
+  sourceLink: 'Original publication',
+  geometryCredit: 'Map outlines: Natural Earth (public domain).',
+  boundaryTitle: 'Boundaries',
+  boundaryNote:
+    'The map shows de facto boundaries from Natural Earth. Borders, names and designations do not imply any opinion on the legal status of any territory or on the delimitation of its frontiers. Disputed areas are drawn with a dashed outline.',
+
+  embedTitle: 'Embed this map',
+  embedIntro:
+    'Paste this code into your page. The frame follows the filters below as they are now; the optional script lets it grow to fit its content.',
+  embedCode: 'Frame code',
+  embedScript: 'Height script (optional)',
+  copyCode: 'Copy the code',
+  shareLink: 'Link to this view',
+  openFull: 'Open the full map',
+  iframeTitle: (title: string): string => title,
+
+  downloadTitle: 'Download',
+  downloadIntro: (n: number): string =>
+    `The data follow the current filters: ${plural(n, { one: '# agreement', other: '# agreements' })}.`,
+  downloadData: 'Data',
+  downloadImages: 'Map image',
+  downloadCsv: 'CSV',
+  downloadXlsx: 'Excel (XLSX)',
+  downloadJson: 'JSON',
+  downloadGeoJson: 'GeoJSON',
+  downloadSvg: 'SVG',
+  downloadPng: 'PNG',
+  downloadBusy: 'Preparing the file…',
+  downloadDone: (file: string): string => `Saved ${file}`,
+  downloadFailed: (reason: string): string =>
+    `The download failed (${reason}). Try again or pick another format.`,
+  downloadNoMap: 'The map image is available once the map has loaded.',
+  imageCredit: (licence: string, credit: string): string => `${credit} · ${licence}`,
+} as const;
+
+export type Messages = typeof messages;
