@@ -214,6 +214,22 @@ describe('the CIS seed (.txt)', () => {
     expect(r.agreements[0]?.date.year).toBeNull();
   });
 
+  it('a data row is never mistaken for a header, even when its name contains "name" and its URLs "mou"', async () => {
+    const tsv = [
+      'COUNTRY\tMLAT\tMOU\tDATES\tCOMMENTS\tFRAMEWORK',
+      'Suriname\thttp://example.org/mlat.pdf\thttp://example.org/mou-framework\tAug 2015\tAn MoU\tn/a',
+      'Country / territory\tMLAT treaties\tMoUs\tDate\tComment\tFrameworks',
+      'Chile\thttp://example.org/cl.pdf\tn/a\t\tn/a\tn/a',
+    ].join('\n');
+    const r = await parseFile(new TextEncoder().encode(tsv), 'sr.tsv', dataset);
+    expect(r.errors).toEqual([]);
+    expect(r.agreements.map((a) => `${a.partners[0]}:${a.category}`)).toEqual([
+      'SR:mlat',
+      'SR:mou',
+      'CL:mlat',
+    ]);
+  });
+
   it('two records with the same identity in one file are reported as duplicates', async () => {
     const tsv = [
       'COUNTRY\tMLAT\tMOU\tDATES\tCOMMENTS\tFRAMEWORK',

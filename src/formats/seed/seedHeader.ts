@@ -33,10 +33,15 @@ function matches(header: string, texts: readonly string[]): number {
   return best;
 }
 
+/** The first cell starts with a country header text: "Country", "COUNTRY / TERRITORY" — but not "Suriname". */
 export function isCountryHeader(cell: Cell, dataset: SeedDataset): boolean {
-  const text = cellText(cell);
-  return text !== '' && matches(text, dataset.sheet.country) > 0;
+  const key = looseKey(cellText(cell));
+  return key !== '' && dataset.sheet.country.some((t) => looseKey(t) !== '' && key.startsWith(looseKey(t)));
 }
+
+// A data cell holds URLs, which can contain any header text ("…/mou-with-mlat.pdf"); a header cell never does.
+const looksLikeData = (text: string): boolean =>
+  /:\/\/|^(?:javascript|data|vbscript|mailto):|^www\./i.test(text);
 
 /** Reads a row as a header row, or returns null when it is not one. */
 export function readSeedHeader(cells: readonly Cell[], dataset: SeedDataset): SeedHeader | null {
@@ -47,7 +52,7 @@ export function readSeedHeader(cells: readonly Cell[], dataset: SeedDataset): Se
   let date: SeedColumn | null = null;
   let comment: SeedColumn | null = null;
   headers.forEach((header, index) => {
-    if (index === 0 || header === '') return;
+    if (index === 0 || header === '' || looksLikeData(header)) return;
     // The longest matching configured text wins, so "JOINT STATEMENT" beats a shorter text of another category.
     let bestId: CategoryId | null = null;
     let bestLen = 0;
