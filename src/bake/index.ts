@@ -1,0 +1,2 @@
+export { BAKE_MARKER, BakeError, type BakeOptions, type BakeResult, bakeSite, siteFiles } from './bake.ts';
+export { ensureWebBuild, PACKAGE_ROOT, readManifest, WEB_ROOT, webBuildIsCurrent } from './webBuild.ts';
