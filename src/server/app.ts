@@ -43,9 +43,8 @@ export function createApp(options: AppOptions): Hono {
   const logger = options.logger ?? silentLogger;
   const snapshots = options.snapshots ?? new DatasetSnapshots(store, renderers, options.freshnessMs ?? 1000);
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
-  const listDatasetIds = async (): Promise<DatasetId[]> => (await store.listDatasets()).map((d) => d.id);
   const defaultDatasetId = async (): Promise<DatasetId | null> =>
-    (options.defaultDataset as DatasetId | undefined) ?? (await listDatasetIds())[0] ?? null;
+    (options.defaultDataset as DatasetId | undefined) ?? (await snapshots.ids())[0] ?? null;
 
   const app = new Hono();
   app.onError(createErrorHandler(logger));
@@ -76,7 +75,7 @@ export function createApp(options: AppOptions): Hono {
     }
   });
 
-  app.route('/api/v1/datasets', datasetRoutes({ snapshots, listDatasetIds, countries: countryDirectory }));
+  app.route('/api/v1/datasets', datasetRoutes({ snapshots, countries: countryDirectory }));
   app.route('/api/v1/agreements', agreementRoutes(store));
   let openapi: unknown;
   app.get('/api/v1/openapi.json', (c) => {

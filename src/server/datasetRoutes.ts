@@ -15,14 +15,13 @@ import type { DatasetSnapshots, RenditionKind, Snapshot } from './snapshots.ts';
 
 export type DatasetRoutesDeps = {
   snapshots: DatasetSnapshots;
-  listDatasetIds: () => Promise<DatasetId[]>;
   countries: CountryDirectory;
 };
 
 async function snapshotOf(deps: DatasetRoutesDeps, id: string): Promise<Snapshot> {
   const snap = await deps.snapshots.get(id as DatasetId);
   if (snap === null) {
-    const known = await deps.listDatasetIds();
+    const known = await deps.snapshots.ids();
     throw new HttpError(
       404,
       'not_found',
@@ -57,7 +56,7 @@ export function datasetRoutes(deps: DatasetRoutesDeps): Hono {
 
   app.get('/', async (c) => {
     parseQuery(c, NoQuerySchema);
-    const ids = await deps.listDatasetIds();
+    const ids = await deps.snapshots.ids();
     const snaps = await Promise.all(ids.map((id) => deps.snapshots.get(id)));
     return sendJson(c, { datasets: snaps.filter((s) => s !== null).map(summary) });
   });

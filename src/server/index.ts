@@ -15,8 +15,9 @@ export { HttpError } from './httpError.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { buildOpenApi } from './openapi.ts';
 export { escapeHtml, renderPlaceholder } from './placeholder.ts';
+export { renderers } from './renderers.ts';
 export { ensureSeeded, SeedError, type SeedResult, type SeedSource } from './seed.ts';
-export { DatasetSnapshots } from './snapshots.ts';
+export { DatasetSnapshots, type RenditionKind, type Snapshot } from './snapshots.ts';
 
 const CLOSE_GRACE_MS = 2000;
 

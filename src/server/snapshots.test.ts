@@ -65,6 +65,17 @@ describe.each(testDatabases('snap'))('dataset snapshots on $dialect', (factory) 
     await store.putDataset(first!.dataset, EDITOR);
   });
 
+  it('caches the list of datasets for the window, and forgets it on invalidate', async () => {
+    const snaps = new DatasetSnapshots(store, renderers, 60_000);
+    expect(await snaps.ids()).toEqual([DS]);
+    const config = (await store.getDataset(DS))!;
+    await store.putDataset({ ...config, id: 'zz-second' as DatasetId }, EDITOR);
+    expect(await snaps.ids()).toEqual([DS]);
+    snaps.invalidate();
+    expect(await snaps.ids()).toEqual([DS, 'zz-second']);
+    expect(await new DatasetSnapshots(store, renderers, 0).get('zz-second' as DatasetId)).not.toBeNull();
+  });
+
   it('shares one check among concurrent requests and answers null for an unknown dataset', async () => {
     const snaps = new DatasetSnapshots(store, renderers, 0);
     const [a, b, c] = await Promise.all([snaps.get(DS), snaps.get(DS), snaps.get(DS)]);

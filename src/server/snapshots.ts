@@ -75,6 +75,7 @@ export class DatasetSnapshots {
   readonly #freshnessMs: number;
   readonly #entries = new Map<string, Entry>();
   readonly #pending = new Map<string, Promise<Snapshot | null>>();
+  #ids: { value: Promise<DatasetId[]>; checkedAt: number } | undefined;
   #generation = 0;
 
   constructor(store: Store, renderers: Record<RenditionKind, Renderer>, freshnessMs = 1000) {
@@ -98,9 +99,24 @@ export class DatasetSnapshots {
     return pending;
   }
 
+  /** The ids of all datasets in the store's order, under the same freshness rule as snapshots. */
+  ids(): Promise<DatasetId[]> {
+    const now = Date.now();
+    if (this.#ids === undefined || now - this.#ids.checkedAt >= this.#freshnessMs) {
+      const value = this.#store.listDatasets().then((list) => list.map((d) => d.id));
+      // A failed lookup is not remembered: the next request asks again.
+      value.catch(() => {
+        if (this.#ids?.value === value) this.#ids = undefined;
+      });
+      this.#ids = { value, checkedAt: now };
+    }
+    return this.#ids.value;
+  }
+
   /** Forgets cached snapshots (one dataset or all) after a write through this process. */
   invalidate(id?: DatasetId): void {
     this.#generation++;
+    this.#ids = undefined;
     if (id === undefined) this.#entries.clear();
     else this.#entries.delete(id);
   }
