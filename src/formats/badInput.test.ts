@@ -30,6 +30,19 @@ describe('bad input', () => {
     );
   });
 
+  it('the focal country as a partner is an error on a row with a record', async () => {
+    const tsv =
+      'COUNTRY\tMLAT\tMOU\tDATES\tCOMMENTS\tFRAMEWORK\nIndia\thttp://example.org/in.pdf\tn/a\t\tn/a\tn/a\n';
+    const r = await parseFile(new TextEncoder().encode(tsv), 'in.tsv', dataset);
+    expect(r.errors).toEqual([
+      {
+        line: 2,
+        column: 'COUNTRY',
+        message: expect.stringMatching(/"India" is the dataset's own country \(IN\).*move these agreements/),
+      },
+    ]);
+  });
+
   it('javascript:, data: and relative URLs are errors naming line and column', async () => {
     const r = await read('unsafe-urls.tsv');
     expect(r.errors.map((e) => [e.line, e.column])).toEqual([
