@@ -15,7 +15,13 @@ export const MAX_ROWS = 1000;
 // prepared statement.
 const templates = new Map<string, string>();
 
-function insertSql(db: Kysely<Tables>, dialect: Dialect, table: keyof Tables, columns: string[], rows: number): string {
+function insertSql(
+  db: Kysely<Tables>,
+  dialect: Dialect,
+  table: keyof Tables,
+  columns: string[],
+  rows: number,
+): string {
   const key = `${dialect}|${table}|${columns.join(',')}|${rows}`;
   let text = templates.get(key);
   if (text === undefined) {
