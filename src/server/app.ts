@@ -12,7 +12,7 @@ import { sendJson } from './httpCache.ts';
 import { HttpError } from './httpError.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { buildOpenApi } from './openapi.ts';
-import { renderPlaceholder } from './placeholder.ts';
+import { type PageKind, pageRenderer } from './pages.ts';
 import { readCors } from './readCors.ts';
 import { renderers } from './renderers.ts';
 import { securityHeaders } from './security.ts';
@@ -83,15 +83,25 @@ export function createApp(options: AppOptions): Hono {
     return sendJson(c, openapi);
   });
 
-  const page = async (id: DatasetId | null): Promise<string> => {
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const render = pageRenderer(webRoot);
+  const page = async (id: DatasetId | null, kind: PageKind): Promise<string> => {
     const s = id === null ? null : await snapshots.get(id);
     if (s === null) throw new HttpError(404, 'not_found', 'no such dataset');
-    return renderPlaceholder({ dataset: s.dataset, stats: s.stats, lastUpdated: s.lastChange });
+    return render(s, kind);
   };
-  app.get('/', async (c) => c.html(await page(await defaultDatasetId())));
+  const pageHeaders = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' };
+  app.get('/', async (c) => c.html(await page(await defaultDatasetId(), 'page'), 200, pageHeaders));
+  app.get('/embed', (c) => c.redirect('/embed/', 301));
+  app.get('/embed/', async (c) => c.html(await page(await defaultDatasetId(), 'embed'), 200, pageHeaders));
   app.get('/d/:datasetId', (c) => c.redirect(`/d/${encodeURIComponent(c.req.param('datasetId'))}/`, 301));
-  app.get('/d/:datasetId/', async (c) => c.html(await page(c.req.param('datasetId') as DatasetId)));
+  app.get('/d/:datasetId/', async (c) =>
+    c.html(await page(c.req.param('datasetId') as DatasetId, 'page'), 200, pageHeaders),
+  );
+  app.get('/d/:datasetId/embed/', async (c) =>
+    c.html(await page(c.req.param('datasetId') as DatasetId, 'embed'), 200, pageHeaders),
+  );
 
-  app.use('*', staticAssets(options.webRoot ?? DEFAULT_WEB_ROOT));
+  app.use('*', staticAssets(webRoot));
   return app;
 }
