@@ -228,12 +228,15 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
     expect((await res.arrayBuffer()).byteLength).toBe(0);
   });
 
-  it('serves the placeholder page for the default dataset and by id', async () => {
+  it('serves the pre-rendered page for the default dataset, by id and as an embed', async () => {
     const res = await get('/');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<h1>Mapping of India&#39;s Cyber Security-Related Bilateral Agreements</h1>');
-    expect(html).toContain('<strong>39</strong> MLAT');
+    expect(html).toMatch(/<h1[^>]*>Mapping of India(&#39;|')s Cyber Security-Related Bilateral Agreements<\/h1>/);
+    expect(html).toMatch(/data-testid="legend-count-mlat">39</);
+    expect(html).toMatch(/data-testid="legend-count-mou">54</);
+    expect(html).toMatch(/data-testid="legend-count-framework">10</);
+    expect(await (await get('/embed/')).text()).toContain('data-embed="1"');
     expect((await get(`/d/${DS}/`)).status).toBe(200);
     const redirect = await get(`/d/${DS}`);
     expect(redirect.status).toBe(301);
