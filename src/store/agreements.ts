@@ -63,10 +63,14 @@ export async function getAgreement(tx: Tx, id: AgreementId): Promise<Agreement |
   return row === undefined ? null : rowToAgreement(row);
 }
 
-/** Writes new agreements and their partner rows, in batches. */
+/**
+ * Writes new agreements and their partner rows, in batches. Rows go in id order: B-tree indexes then grow at
+ * their end rather than at random places, which makes a big import several times faster.
+ */
 export async function insertAgreements(tx: Tx, agreements: readonly Agreement[]): Promise<void> {
-  await insertChunked(tx.db, tx.dialect, 'agreements', agreements.map(agreementToRow));
-  await insertChunked(tx.db, tx.dialect, 'agreement_partners', agreements.flatMap(partnerRows));
+  const ordered = agreements.length > 1 ? [...agreements].sort(byId) : agreements;
+  await insertChunked(tx.db, tx.dialect, 'agreements', ordered.map(agreementToRow));
+  await insertChunked(tx.db, tx.dialect, 'agreement_partners', ordered.flatMap(partnerRows));
 }
 
 /** Replaces a stored agreement if it still has `expectedVersion`; false when it does not (or is gone). */

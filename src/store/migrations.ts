@@ -50,11 +50,13 @@ function initialSchema(dialect: Dialect): Migration {
         .columns(['dataset', 'date_year'])
         .execute();
 
+      // In SQLite the primary key is the table (WITHOUT ROWID): one B-tree instead of two for a two-column table.
       await db.schema
         .createTable('agreement_partners')
         .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id').onDelete('cascade'))
         .addColumn('country', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('agreement_partners_pk', ['agreement_id', 'country'])
+        .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
         .execute();
       await db.schema
         .createIndex('agreement_partners_country')
@@ -97,11 +99,6 @@ function initialSchema(dialect: Dialect): Migration {
         .execute();
       await db.schema.createIndex('revisions_entity').on('revisions').columns(['entity_id', 'id']).execute();
       await db.schema.createIndex('revisions_dataset').on('revisions').columns(['dataset', 'id']).execute();
-      await db.schema
-        .createIndex('revisions_dataset_at')
-        .on('revisions')
-        .columns(['dataset', 'at'])
-        .execute();
 
       await db.schema
         .createTable('users')

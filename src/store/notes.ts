@@ -21,7 +21,8 @@ export async function getNote(tx: Tx, id: NoteId): Promise<CountryNote | null> {
 }
 
 export async function insertNotes(tx: Tx, notes: readonly CountryNote[]): Promise<void> {
-  await insertChunked(tx.db, tx.dialect, 'notes', notes.map(noteToRow));
+  const ordered = notes.length > 1 ? [...notes].sort(byId) : notes;
+  await insertChunked(tx.db, tx.dialect, 'notes', ordered.map(noteToRow));
 }
 
 export async function replaceNote(tx: Tx, after: CountryNote, expectedVersion: number): Promise<boolean> {

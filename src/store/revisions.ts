@@ -3,7 +3,7 @@ import type { DatasetId } from '../core/ids.ts';
 import type { Revision } from '../core/schemas.ts';
 import { insertChunked } from './batch.ts';
 import type { Dialect } from './migrations.ts';
-import { rowToRevision } from './rows.ts';
+import { compareText, rowToRevision } from './rows.ts';
 import type { RevisionsTable, Tables } from './tables.ts';
 import type { Actor } from './types.ts';
 
@@ -40,11 +40,15 @@ export async function writeRevisions(
   entries: readonly RevisionEntry[],
   by: Actor,
 ): Promise<void> {
+  // Ordered by record id, the (entity_id, id) index grows at its end instead of at random places: a big import
+  // writes several times faster that way.
+  const ordered =
+    entries.length > 1 ? [...entries].sort((a, b) => compareText(a.entityId, b.entityId)) : entries;
   await insertChunked(
     db,
     dialect,
     'revisions',
-    entries.map((e) => toRow(e, by)),
+    ordered.map((e) => toRow(e, by)),
   );
 }
 
@@ -80,13 +84,18 @@ export async function getRevision(db: Kysely<Tables>, id: number): Promise<Revis
   return row === undefined ? null : rowToRevision(row);
 }
 
-/** The newest change to a dataset's agreements or notes, as an ISO timestamp. */
+/**
+ * The newest change to a dataset's agreements or notes, as an ISO timestamp. Read from the newest revision (by
+ * id, through the (dataset, id) index) rather than max(at), so it costs the same for ten or a million revisions.
+ */
 export async function lastChange(db: Kysely<Tables>, dataset: DatasetId): Promise<string | null> {
   const row = await db
     .selectFrom('revisions')
-    .select((eb) => eb.fn.max('at').as('at'))
+    .select('at')
     .where('dataset', '=', dataset)
     .where('entity', 'in', ['agreement', 'note'])
+    .orderBy('id', 'desc')
+    .limit(1)
     .executeTakeFirst();
   return row?.at ?? null;
 }

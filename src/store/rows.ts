@@ -126,7 +126,9 @@ export function makeAgreement(
 export function partnerRows(
   a: Pick<Agreement, 'id' | 'partners'>,
 ): Array<{ agreement_id: string; country: string }> {
-  return [...new Set<string>(a.partners)].map((country) => ({ agreement_id: a.id, country }));
+  return [...new Set<string>(a.partners)]
+    .sort(compareText)
+    .map((country) => ({ agreement_id: a.id, country }));
 }
 
 export function noteToRow(n: CountryNote): Insertable<NotesTable> {
@@ -196,7 +198,11 @@ export function rowToRevision(r: Selectable<RevisionsTable>): Revision {
   });
 }
 
-/** Code-unit order, identical in both dialects (PostgreSQL's collation would sort '-' differently). */
+/** Code-unit order, identical in both dialects (a PostgreSQL collation may sort '-' differently). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function byId<T extends { id: string }>(a: T, b: T): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareText(a.id, b.id);
 }
