@@ -1,0 +1,188 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  type AgreementsAnswer,
+  type AtlasServer,
+  DESKTOP,
+  describeBrowser,
+  ensureBuilt,
+  type GuardedPage,
+  launchBrowser,
+  openPage,
+  startAtlas,
+} from './harness.ts';
+import { clickPointFor, describeProblems, legendCounts, partnersOnMap, waitForMap } from './mapPage.ts';
+
+// Filters change the counts exactly as the read API counts under the same filter (both go through core), and
+// all of it lives in the address: a reload restores it, Back undoes it.
+
+const CATEGORIES = ['mlat', 'mou', 'framework'];
+
+/** "56 partner countries · 103 agreements" -> [56, 103] */
+async function summary(page: Page): Promise<[number, number]> {
+  const text = (await page.getByTestId('summary').textContent()) ?? '';
+  const numbers = (text.match(/\d[\d,]*/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+  return [numbers[0] ?? Number.NaN, numbers[1] ?? Number.NaN];
+}
+
+async function showMoreFilters(page: Page): Promise<void> {
+  if (!(await page.getByTestId('timeline-from').isVisible()))
+    await page.getByTestId('filters-toggle').click();
+  await page.getByTestId('timeline-from').waitFor({ state: 'visible' });
+}
+
+describeBrowser('map page: filters, timeline, URL state and Back', () => {
+  let server: AtlasServer;
+  let browser: Browser;
+  let p: GuardedPage;
+  const api = (query: string): Promise<AgreementsAnswer> =>
+    server.api<AgreementsAnswer>(`/datasets/${server.datasetId}/agreements${query}`);
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
+    p = await openPage(browser, DESKTOP);
+  });
+
+  afterAll(async () => {
+    await p?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const fresh = async (query = ''): Promise<Page> => {
+    await p.page.goto(`${server.url}/${query}`);
+    await waitForMap(p.page);
+    return p.page;
+  };
+
+  it('category cards toggle categories: the selection follows, each card keeps its own number', async () => {
+    const page = await fresh();
+    const all = await api('');
+    expect(await summary(page)).toEqual([all.stats.partners, all.total]);
+
+    await page.getByTestId('legend-card-mlat').click();
+    await expect
+      .poll(() => page.getAttribute('[data-testid="legend-card-mlat"]', 'aria-pressed'))
+      .toBe('false');
+    const rest = await api('?category=mou,framework');
+    expect(rest.stats.partners).toBeLessThan(all.stats.partners);
+    await expect.poll(() => summary(page)).toEqual([rest.stats.partners, rest.total]);
+    expect((await partnersOnMap(page)).length).toBe(rest.stats.partners);
+    expect(new URL(page.url()).searchParams.get('cat')).toBe('mou,framework');
+    // A hidden category's card still says what pressing it brings back.
+    expect(await legendCounts(page, CATEGORIES)).toEqual(all.stats.counts);
+
+    await page.getByTestId('legend-card-framework').click();
+    const mou = await api('?category=mou');
+    await expect.poll(() => summary(page)).toEqual([mou.stats.partners, mou.total]);
+
+    await page.getByTestId('legend-card-mlat').click();
+    await page.getByTestId('legend-card-framework').click();
+    await expect.poll(() => summary(page)).toEqual([all.stats.partners, all.total]);
+    expect(new URL(page.url()).searchParams.has('cat')).toBe(false);
+  });
+
+  it('the timeline range changes the counts as the API counts them with from/to', async () => {
+    const page = await fresh();
+    await showMoreFilters(page);
+    await page.getByTestId('timeline-from').fill('2010');
+    await page.getByTestId('timeline-to').fill('2015');
+    await expect.poll(() => page.getByTestId('timeline-value').textContent()).toMatch(/2010\D+2015/);
+    const ranged = await api('?from=2010&to=2015');
+    expect(ranged.stats.counts).not.toEqual((await api('')).stats.counts);
+    await expect.poll(() => legendCounts(page, CATEGORIES)).toEqual(ranged.stats.counts);
+    expect(await summary(page)).toEqual([ranged.stats.partners, ranged.total]);
+
+    // Undated agreements out as well.
+    await page.getByTestId('timeline-undated').uncheck();
+    const strict = await api('?from=2010&to=2015&undated=false');
+    await expect.poll(() => legendCounts(page, CATEGORIES)).toEqual(strict.stats.counts);
+    expect((await partnersOnMap(page)).length).toBe(strict.stats.partners);
+
+    // Keyboard: the thumb is a native range input, so arrow keys move it a year.
+    await page.getByTestId('timeline-to').focus();
+    await page.keyboard.press('ArrowRight');
+    const wider = await api('?from=2010&to=2016&undated=false');
+    await expect.poll(() => legendCounts(page, CATEGORIES)).toEqual(wider.stats.counts);
+  });
+
+  it('non-governmental and multilateral can be excluded', async () => {
+    const page = await fresh();
+    await showMoreFilters(page);
+    await page.getByTestId('filter-nongovernmental').selectOption('exclude');
+    const noNgo = await api('?nonGovernmental=exclude');
+    expect(noNgo.total).toBeLessThan((await api('')).total);
+    await expect.poll(() => legendCounts(page, CATEGORIES)).toEqual(noNgo.stats.counts);
+    expect(await summary(page)).toEqual([noNgo.stats.partners, noNgo.total]);
+
+    await page.getByTestId('filter-multilateral').selectOption('exclude');
+    const neither = await api('?nonGovernmental=exclude&multilateral=exclude');
+    expect(neither.total).toBeLessThan(noNgo.total);
+    await expect.poll(() => summary(page)).toEqual([neither.stats.partners, neither.total]);
+    expect(await legendCounts(page, CATEGORIES)).toEqual(neither.stats.counts);
+
+    await page.getByTestId('reset-filters').click();
+    const all = await api('');
+    await expect.poll(() => summary(page)).toEqual([all.stats.partners, all.total]);
+  });
+
+  it('keeps filters, the open country and the view in the URL: reload restores them, Back undoes them', async () => {
+    const page = await fresh();
+    await showMoreFilters(page);
+    await page.getByTestId('legend-card-framework').click();
+    await page.getByTestId('filter-nongovernmental').selectOption('exclude');
+    await page.getByTestId('timeline-from').fill('2005');
+    const filtered = await api('?category=mlat,mou&nonGovernmental=exclude&from=2005');
+    await expect.poll(() => summary(page)).toEqual([filtered.stats.partners, filtered.total]);
+
+    const point = await clickPointFor(page, 'FR');
+    expect(point, 'no point inside France').not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    await page.locator('[data-testid="country-panel"][data-iso2="FR"]').waitFor();
+    const withCountry = page.url();
+    expect(new URL(withCountry).searchParams.get('country')).toBe('FR');
+
+    await page.reload();
+    await waitForMap(page);
+    expect(page.url()).toBe(withCountry);
+    await page.locator('[data-testid="country-panel"][data-iso2="FR"]').waitFor();
+    expect(await summary(page)).toEqual([filtered.stats.partners, filtered.total]);
+    expect(await page.getAttribute('[data-testid="legend-card-framework"]', 'aria-pressed')).toBe('false');
+    await showMoreFilters(page);
+    expect(await page.getByTestId('filter-nongovernmental').inputValue()).toBe('exclude');
+    expect(await page.getByTestId('timeline-from').inputValue()).toBe('2005');
+
+    await page.getByTestId('view-table').click();
+    await page.getByTestId('table-view').waitFor();
+    await page.reload();
+    await page.getByTestId('table-view').waitFor();
+    expect(await page.getAttribute('[data-testid="view-table"]', 'aria-pressed')).toBe('true');
+
+    // Back: table -> map with France open -> France closed -> fewer filters.
+    await page.goBack();
+    await waitForMap(page);
+    await page.locator('[data-testid="country-panel"][data-iso2="FR"]').waitFor();
+    await page.goBack();
+    await page.locator('[data-testid="country-panel"]').waitFor({ state: 'detached' });
+    expect(await summary(page)).toEqual([filtered.stats.partners, filtered.total]);
+    await page.goBack();
+    const twoFilters = await api('?category=mlat,mou&nonGovernmental=exclude');
+    await expect.poll(() => summary(page)).toEqual([twoFilters.stats.partners, twoFilters.total]);
+  });
+
+  it('the panel close button closes the panel and returns focus to the map', async () => {
+    const page = await fresh('?country=SG');
+    await page.locator('[data-testid="country-panel"][data-iso2="SG"]').waitFor();
+    await page.getByTestId('panel-close').click();
+    await page.locator('[data-testid="country-panel"]').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.has('country')).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="map"]')))
+      .toBe(true);
+  });
+
+  it('made no request outside 127.0.0.1 and logged no error', () => {
+    expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+  });
+});

@@ -1,0 +1,157 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  type AtlasServer,
+  type CountryAnswer,
+  DESKTOP,
+  type DocumentAnswer,
+  describeBrowser,
+  ensureBuilt,
+  type GuardedPage,
+  launchBrowser,
+  openPage,
+  shotsDir,
+  startAtlas,
+} from './harness.ts';
+import {
+  clickPointFor,
+  describeProblems,
+  focusedCountry,
+  focusInMap,
+  legendCounts,
+  PARTNER_SHAPES,
+  panelAgreements,
+  partnersOnMap,
+  waitForMap,
+} from './mapPage.ts';
+
+// The headline numbers, and every partner reachable by pointer (a point inside its shape or on its marker)
+// and by keyboard, with a panel that lists exactly what the read API has for that country.
+
+describeBrowser('map page: counts, every partner by click and by keyboard', () => {
+  let server: AtlasServer;
+  let browser: Browser;
+  let p: GuardedPage;
+  let doc: DocumentAnswer;
+  let partners: string[];
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
+    doc = await server.api<DocumentAnswer>(`/datasets/${server.datasetId}/document`);
+    const focal = doc.dataset.focalCountry;
+    partners = [...new Set(doc.agreements.flatMap((a) => a.partners).filter((c) => c !== focal))].sort();
+    p = await openPage(browser, DESKTOP);
+    await p.page.goto(`${server.url}/`);
+    await waitForMap(p.page);
+  });
+
+  afterAll(async () => {
+    await p?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the headline counts 39 / 54 / 10 in the legend cards and 56 partners on the map', async () => {
+    const counts = await legendCounts(
+      p.page,
+      doc.dataset.categories.map((c) => c.id),
+    );
+    expect(counts).toEqual({ mlat: 39, mou: 54, framework: 10 });
+    expect(partners).toHaveLength(56);
+    expect(await partnersOnMap(p.page)).toEqual(partners);
+    await p.page.screenshot({ path: join(shotsDir(), 'desktop-1280x800.png') });
+    await p.page.screenshot({ path: join(shotsDir(), 'desktop-1280x800-full.png'), fullPage: true });
+  });
+
+  it('opens every partner by clicking inside its shape or marker, with the panel matching the API', async () => {
+    const { page } = p;
+    const unreachable: string[] = [];
+    const mismatched: string[] = [];
+    let markers = 0;
+    for (const code of partners) {
+      const point = await clickPointFor(page, code);
+      if (point === null) {
+        unreachable.push(code);
+        continue;
+      }
+      if (point.via === 'marker') markers++;
+      await page.mouse.click(point.x, point.y);
+      const panel = page.locator(`[data-testid="country-panel"][data-iso2="${code}"]`);
+      try {
+        await panel.waitFor({ timeout: 5000 });
+      } catch {
+        const open = await page.getAttribute('[data-testid="country-panel"]', 'data-iso2').catch(() => null);
+        unreachable.push(
+          `${code} (clicked ${point.via} at ${Math.round(point.x)},${Math.round(point.y)}; panel: ${open})`,
+        );
+        continue;
+      }
+      const api = await server.api<CountryAnswer>(`/datasets/${server.datasetId}/countries/${code}`);
+      const expected: Record<string, string[]> = {};
+      for (const [cat, list] of Object.entries(api.agreements)) {
+        if (list.length > 0) expected[cat] = list.map((a) => a.id);
+      }
+      const shown = await panelAgreements(page);
+      if (JSON.stringify(shown) !== JSON.stringify(expected)) {
+        mismatched.push(`${code}: panel ${JSON.stringify(shown)} vs API ${JSON.stringify(expected)}`);
+      }
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+    }
+    expect(unreachable, 'partners that a click could not open').toEqual([]);
+    expect(mismatched, 'panels that differ from the API').toEqual([]);
+    // The tiny states (Singapore, Bahrain, Mauritius …) are reached through their markers.
+    expect(markers).toBeGreaterThan(0);
+  });
+
+  it('has one tab stop into the map; arrow keys reach every partner; Enter opens, Escape closes', async () => {
+    const { page } = p;
+    await page.goto(`${server.url}/`);
+    await waitForMap(page);
+    expect(await page.locator(`${PARTNER_SHAPES}[tabindex="0"]`).count()).toBe(1);
+
+    let tabs = 0;
+    while (!(await focusInMap(page)) && tabs < 80) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect(await focusInMap(page), 'Tab never reached the map').toBe(true);
+
+    await page.keyboard.press('Home');
+    const reached = new Set<string>();
+    let previous: string | null = null;
+    for (let i = 0; i < partners.length + 5; i++) {
+      const code = await focusedCountry(page);
+      if (code === null || code === previous) break;
+      reached.add(code);
+      previous = code;
+      await page.keyboard.press('ArrowRight');
+    }
+    expect([...reached].sort()).toEqual(partners);
+
+    // Up/Down move somewhere else on the map and keep focus in it.
+    const before = await focusedCountry(page);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusInMap(page)).toBe(true);
+    expect(await focusedCountry(page)).not.toBeNull();
+
+    const target = (await focusedCountry(page)) ?? before!;
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="country-panel"][data-iso2="${target}"]`).waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="country-panel"]').waitFor({ state: 'detached', timeout: 5000 });
+    // Focus goes back to the map, where the reader was.
+    await expect.poll(() => focusedCountry(page)).toBe(target);
+
+    // One tab stop: the next Tab leaves the map's countries.
+    await page.keyboard.press('Tab');
+    expect(await focusInMap(page)).toBe(false);
+  });
+
+  it('made no request outside 127.0.0.1 and logged no error', () => {
+    expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+  });
+});
