@@ -173,6 +173,43 @@ describe.each(databases)('atlas import / export on %s', (_name, url) => {
     expect(await snapshotDb(db)).toBe(before);
   });
 
+  it('every bad input file exits 1 with errors that name the place, and leaves the database as it was', async () => {
+    const before = await snapshotDb(db);
+    const big = join(dir, `big-${_name}.csv`);
+    writeFileSync(big, Buffer.alloc(50 * 1024 * 1024 + 1, 0x61));
+    const files = [
+      ...[
+        'empty.csv',
+        'blank-lines.csv',
+        'image.csv',
+        'image.xlsx',
+        'text-named.xlsx',
+        'impossible-date.tsv',
+        'latin1.csv',
+        'renamed-column.csv',
+        'renamed-seed-column.tsv',
+        'unknown-category.csv',
+        'unknown-country.tsv',
+        'unsafe-urls.tsv',
+      ].map((f) => fixture('bad', f)),
+      big,
+    ];
+    for (const file of files) {
+      const r = await atlas(db, 'import', file, '--json');
+      expect(r.code, file).toBe(1);
+      const report = r.stdout ? JSON.parse(r.stdout) : null;
+      const messages = report ? report.errors.map((e: { message: string }) => e.message).join(' ') : r.stderr;
+      expect(messages.length, file).toBeGreaterThan(10);
+      if (/date|country|urls|column|category/.test(file)) {
+        expect(
+          report.errors.some((e: { line: number | null }) => e.line !== null),
+          file,
+        ).toBe(true);
+      }
+    }
+    expect(await snapshotDb(db)).toBe(before);
+  });
+
   it('a sheet without some records removes them and says which', async () => {
     const csv = readFileSync(join(dir, `first-${_name}.csv`), 'utf8').split('\r\n');
     const removedId = csv[2]!.split(',')[1];

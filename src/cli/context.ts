@@ -49,12 +49,14 @@ export async function fileConfig(configPath: string | undefined): Promise<Datase
 
 /**
  * The dataset a database command acts on: --dataset ID, else the default (first) dataset. A database with no
- * dataset yet gets the shipped dataset's configuration (or --config's) on first use.
+ * dataset yet gets the shipped dataset's configuration (or --config's) on first use. An import passes
+ * `persist: false` and writes the configuration only together with its records, so a refused file writes nothing.
  */
 export async function storeDataset(
   store: Store,
   id: DatasetId | undefined,
   configPath?: string,
+  { persist = true }: { persist?: boolean } = {},
 ): Promise<Dataset> {
   if (id !== undefined) {
     const ds = await store.getDataset(id);
@@ -62,7 +64,7 @@ export async function storeDataset(
     if (configPath) {
       const config = await fileConfig(configPath);
       if (config.id === id) {
-        await store.putDataset(config, { actor: 'cli', reason: 'dataset created on first use' });
+        if (persist) await store.putDataset(config, { actor: 'cli', reason: 'dataset created on first use' });
         return config;
       }
     }
@@ -74,7 +76,7 @@ export async function storeDataset(
   const all = await store.listDatasets();
   if (all[0]) return all[0];
   const config = await fileConfig(configPath);
-  await store.putDataset(config, { actor: 'cli', reason: 'dataset created on first use' });
+  if (persist) await store.putDataset(config, { actor: 'cli', reason: 'dataset created on first use' });
   return config;
 }
 

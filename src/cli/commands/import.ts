@@ -61,7 +61,7 @@ export async function importCommand(file: string, opts: ImportOptions, out: Out)
   const bytes = await readInputFile(file);
   progress.step('parsing');
   const result = await withStore(async (store) => {
-    const target = await storeDataset(store, parseDatasetId(opts.dataset), opts.config);
+    const target = await storeDataset(store, parseDatasetId(opts.dataset), opts.config, { persist: false });
     const parsed = await parseFile(bytes, file, target);
     let dataset: Dataset = target;
     if (parsed.dataset && parsed.errors.length === 0) dataset = parsed.dataset;
