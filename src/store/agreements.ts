@@ -69,8 +69,8 @@ export async function getAgreement(tx: Tx, id: AgreementId): Promise<Agreement |
  */
 export async function insertAgreements(tx: Tx, agreements: readonly Agreement[]): Promise<void> {
   const ordered = agreements.length > 1 ? [...agreements].sort(byId) : agreements;
-  await insertChunked(tx.db, tx.dialect, 'agreements', ordered.map(agreementToRow));
-  await insertChunked(tx.db, tx.dialect, 'agreement_partners', ordered.flatMap(partnerRows));
+  await insertChunked(tx.db, tx.dialect, 'agreements', ordered, agreementToRow);
+  await insertChunked(tx.db, tx.dialect, 'agreement_partners', ordered.flatMap(partnerRows), (r) => r);
 }
 
 /** Replaces a stored agreement if it still has `expectedVersion`; false when it does not (or is gone). */
@@ -84,7 +84,7 @@ export async function replaceAgreement(tx: Tx, after: Agreement, expectedVersion
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
   await tx.db.deleteFrom('agreement_partners').where('agreement_id', '=', after.id).execute();
-  await insertChunked(tx.db, tx.dialect, 'agreement_partners', partnerRows(after));
+  await insertChunked(tx.db, tx.dialect, 'agreement_partners', partnerRows(after), (r) => r);
   return true;
 }
 

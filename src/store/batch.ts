@@ -35,26 +35,54 @@ function insertSql(
   return text;
 }
 
-/** Inserts rows (all with the same keys) in as few statements as the dialect's parameter limit allows. */
-export async function insertChunked<T extends keyof Tables & string>(
+/**
+ * Inserts items as rows (all with the same keys) in as few statements as the dialect's parameter limit allows.
+ * Rows are made from items one chunk at a time, so a 100,000-record import never holds 100,000 row objects
+ * (and their JSON text) at once: they die young, which keeps garbage collection cheap.
+ */
+export async function insertChunked<T extends keyof Tables & string, Item>(
   db: Kysely<Tables>,
   dialect: Dialect,
   table: T,
-  rows: ReadonlyArray<Insertable<Tables[T]>>,
+  items: readonly Item[],
+  toRow: (item: Item) => Insertable<Tables[T]>,
 ): Promise<void> {
-  const first = rows[0];
+  const first = items[0];
   if (first === undefined) return;
-  const columns = Object.keys(first);
+  const columns = Object.keys(toRow(first));
   const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS[dialect] / columns.length)));
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
+  const statement = (start: number): CompiledQuery => {
+    const end = Math.min(items.length, start + size);
     const params: unknown[] = [];
-    for (const row of chunk) {
-      const r = row as Record<string, unknown>;
+    for (let j = start; j < end; j++) {
+      const r = toRow(items[j]!) as Record<string, unknown>;
       for (const c of columns) params.push(r[c] === undefined ? null : r[c]);
     }
-    await db.executeQuery(CompiledQuery.raw(insertSql(db, dialect, table, columns, chunk.length), params));
+    return CompiledQuery.raw(insertSql(db, dialect, table, columns, end - start), params);
+  };
+  // While PostgreSQL runs one chunk, the next is prepared here, so the server and this process work in
+  // parallel; the yield lets the running statement reach the socket first. (SQLite runs each statement
+  // synchronously; there the order of work is simply unchanged.)
+  const start = (q: CompiledQuery): Promise<unknown> => {
+    const p = db.executeQuery(q);
+    // Marks the failure as handled until it is awaited below, so it is not reported as unhandled meanwhile.
+    p.catch(() => undefined);
+    return p;
+  };
+  let running = start(statement(0));
+  for (let i = size; i < items.length; i += size) {
+    let next: CompiledQuery;
+    try {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      next = statement(i);
+    } catch (err) {
+      await running.catch(() => undefined);
+      throw err;
+    }
+    await running;
+    running = start(next);
   }
+  await running;
 }
 
 /** Splits a list for `IN (...)` lists that must stay under the parameter limit. */

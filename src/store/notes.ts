@@ -22,7 +22,7 @@ export async function getNote(tx: Tx, id: NoteId): Promise<CountryNote | null> {
 
 export async function insertNotes(tx: Tx, notes: readonly CountryNote[]): Promise<void> {
   const ordered = notes.length > 1 ? [...notes].sort(byId) : notes;
-  await insertChunked(tx.db, tx.dialect, 'notes', ordered.map(noteToRow));
+  await insertChunked(tx.db, tx.dialect, 'notes', ordered, noteToRow);
 }
 
 export async function replaceNote(tx: Tx, after: CountryNote, expectedVersion: number): Promise<boolean> {

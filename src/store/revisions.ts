@@ -44,12 +44,7 @@ export async function writeRevisions(
   // writes several times faster that way.
   const ordered =
     entries.length > 1 ? [...entries].sort((a, b) => compareText(a.entityId, b.entityId)) : entries;
-  await insertChunked(
-    db,
-    dialect,
-    'revisions',
-    ordered.map((e) => toRow(e, by)),
-  );
+  await insertChunked(db, dialect, 'revisions', ordered, (e) => toRow(e, by));
 }
 
 export async function listRevisions(db: Kysely<Tables>, entityId: string): Promise<Revision[]> {

@@ -310,6 +310,24 @@ for (const { dialect, skip } of testDialects()) {
       expect((await store.getAgreement(fr.id))?.version).toBe(2);
     });
 
+    it('lets exactly one of two concurrent updates of the same version win', async () => {
+      const { created } = await datasetWith(seedLike().slice(0, 1));
+      const a = created[0]!;
+      const results = await Promise.allSettled([
+        store.updateAgreement(a.id, 1, { summary: 'first editor' }, editor),
+        store.updateAgreement(a.id, 1, { summary: 'second editor' }, editor),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(won.length).toBe(1);
+      expect(lost.length).toBe(1);
+      expect(lost[0]?.reason).toBeInstanceOf(StaleVersionError);
+      const now = await store.getAgreement(a.id);
+      expect(now?.version).toBe(2);
+      expect((lost[0]?.reason as StaleVersionError).current).toEqual(now);
+      expect((await store.listRevisions(a.id)).length).toBe(2);
+    });
+
     it('deletes with a version check', async () => {
       const { id, created } = await datasetWith(seedLike().slice(0, 3));
       const target = created[1]!;
