@@ -1,0 +1,144 @@
+import { disputedPatternNode, fillPaint, patternNode } from './fills.ts';
+import { type MapLayout, patternScaleFor, type UnitLayout } from './layout.ts';
+import { markerDot, markerHit, type PlacedMarker, placeMarkers } from './markers.ts';
+import type { MapState, MapUnitState } from './state.ts';
+import { el, keyed, type SvgNode } from './svg.ts';
+import { type MapTheme, mapStyleSheet } from './theme.ts';
+import type { ZoomTransform } from './zoom.ts';
+
+// The one builder of the map's SVG structure. render.ts serialises it; WorldMap.tsx turns it into Preact
+// elements and adds behaviour by event delegation, so the exported image and the live map cannot drift apart.
+
+export type MapTreeOptions = {
+  /** Prefix of classes and ids, so two maps on one page do not share pattern ids. Default "aa". */
+  prefix?: string;
+  theme?: MapTheme;
+  /** Live map: partners become buttons with a roving tabindex. */
+  interactive?: boolean;
+  /** Alpha-3 of the unit holding tabindex="0" (interactive). */
+  tabStop?: string | null;
+  /** Alpha-3 of the unit with keyboard focus, highlighted (interactive). */
+  focused?: string | null;
+  /** Alpha-3 of the unit under the pointer, highlighted (interactive). */
+  hovered?: string | null;
+  transform?: ZoomTransform;
+  /** Radius of a marker's visible dot, px on screen (default 4.5, smaller on small maps). */
+  markerRadius?: number;
+  /** Radius of a marker's invisible hit area, px on screen (12 px: a 24 px target at any zoom). */
+  hitRadius?: number;
+};
+
+export type MapLayers = {
+  style: SvgNode;
+  defs: SvgNode;
+  zoom: SvgNode;
+  /** Where the markers ended up (layout px), for hit-testing near them. */
+  markers: readonly PlacedMarker[];
+};
+
+const r1 = (v: number): number => Math.round(v * 10) / 10 + 0;
+const r3 = (v: number): number => Math.round(v * 1000) / 1000 + 0;
+
+function unitClass(u: MapUnitState, prefix: string): string {
+  let c = `${prefix}-unit ${prefix}-${u.role}`;
+  if (u.selected) c += ` ${prefix}-selected`;
+  if (u.compared) c += ` ${prefix}-compared`;
+  return c;
+}
+
+function unitPath(u: MapUnitState, geo: UnitLayout, prefix: string, opts: MapTreeOptions): SvgNode {
+  const button = opts.interactive === true && u.focusable;
+  return keyed(
+    el('path', {
+      d: geo.d,
+      class: unitClass(u, prefix),
+      fill: fillPaint(u.fill, prefix),
+      'data-iso2': u.iso2 ?? undefined,
+      'data-a3': u.a3,
+      'data-anchor': u.focusable ? `${geo.x},${geo.y}` : undefined,
+      role: button ? 'button' : 'img',
+      'aria-label': u.label,
+      'aria-current': button && u.selected ? 'true' : undefined,
+      // Lower-case on purpose: Preact ignores camel-case tabIndex on SVG elements.
+      tabindex: button ? (u.a3 === opts.tabStop ? 0 : -1) : undefined,
+    }),
+    u.a3,
+  );
+}
+
+function highlight(d: string, kind: string, prefix: string, key: string): SvgNode {
+  return keyed(el('path', { d, class: `${prefix}-hl ${prefix}-hl-${kind}` }), `${kind}:${key}`);
+}
+
+/** Style, pattern definitions and the zoomable map group for a state at a layout's size. */
+export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTreeOptions = {}): MapLayers {
+  const prefix = opts.prefix ?? 'aa';
+  const t = opts.transform ?? { k: 1, x: 0, y: 0 };
+  const styles = new Map(state.styles.map((s) => [s.id as string, s]));
+  // Textures keep their size on screen at any zoom, and shrink a little on small maps.
+  const scale = patternScaleFor(layout.width) / t.k;
+  const patternScale = scale === 1 ? undefined : `scale(${r3(scale)})`;
+  const withScale = (p: SvgNode): SvgNode => ({
+    ...p,
+    attrs: { ...p.attrs, patternTransform: patternScale },
+  });
+  const patterns = [
+    ...state.combos.map((combo) =>
+      withScale(
+        patternNode(
+          combo.map((c) => styles.get(c)!),
+          prefix,
+        ),
+      ),
+    ),
+    withScale(disputedPatternNode(prefix)),
+  ];
+
+  const paths: SvgNode[] = [];
+  const disputed: SvgNode[] = [];
+  const lines: SvgNode[] = [];
+  state.units.forEach((u, i) => {
+    const geo = layout.units[i];
+    if (geo === undefined || geo.a3 !== u.a3) throw new Error(`map layout and state disagree at unit ${i}`);
+    (u.role === 'disputed' ? disputed : paths).push(unitPath(u, geo, prefix, opts));
+    if (u.role === 'focal') lines.push(highlight(geo.d, 'focal', prefix, u.a3));
+    if (u.compared) lines.push(highlight(geo.d, 'compared', prefix, u.a3));
+  });
+  const radius = opts.markerRadius ?? 4.5 * patternScaleFor(layout.width);
+  const placed = placeMarkers(state, layout, t, radius);
+  const mo = { prefix, k: t.k, radius, hitRadius: opts.hitRadius ?? 12, focused: opts.focused ?? null };
+  // Outlines go on top of all shapes, so neighbours cannot hide them; the strongest last.
+  const byKey = (a3: string | null | undefined, kind: string): void => {
+    const geo = a3 ? layout.byA3.get(a3) : undefined;
+    if (geo) lines.push(highlight(geo.d, kind, prefix, geo.a3));
+  };
+  if (opts.interactive) byKey(opts.hovered, 'hover');
+  for (const u of state.units) if (u.selected) byKey(u.a3, 'selected');
+  if (opts.interactive) byKey(opts.focused, 'focus');
+
+  const zoom = el(
+    'g',
+    { class: `${prefix}-zoom`, transform: `translate(${r1(t.x)},${r1(t.y)}) scale(${r3(t.k)})` },
+    [
+      el('path', { d: layout.sphere, class: `${prefix}-sea` }),
+      el(
+        'g',
+        { class: `${prefix}-marker-hits`, 'aria-hidden': 'true' },
+        placed.map((m) => markerHit(m, mo)),
+      ),
+      el('g', { class: `${prefix}-units` }, [...paths, ...disputed]),
+      el('g', { class: `${prefix}-lines`, 'aria-hidden': 'true' }, lines),
+      el(
+        'g',
+        { class: `${prefix}-markers`, 'aria-hidden': 'true' },
+        placed.map((m) => markerDot(m, styles, mo)),
+      ),
+    ],
+  );
+  return {
+    style: el('style', {}, [mapStyleSheet(opts.theme ?? 'auto', prefix)]),
+    defs: el('defs', {}, patterns),
+    zoom,
+    markers: placed,
+  };
+}
