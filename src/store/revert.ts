@@ -12,7 +12,7 @@ import { getNote, insertNotes, removeNote, replaceNote } from './notes.ts';
 import { getRevision, listRevisions, writeRevisions } from './revisions.ts';
 import { makeAgreement, makeNote } from './rows.ts';
 import { ensureDataset, nowIso, type Tx } from './tx.ts';
-import { type Actor, NotFoundError, StaleVersionError } from './types.ts';
+import { type Actor, ConflictError, NotFoundError, StaleVersionError } from './types.ts';
 
 // Reverting a revision undoes it: the record goes back to the revision's `before` state (a create's revert
 // deletes the record, a delete's revert recreates it), recorded as a new revision with action 'revert'.
@@ -116,7 +116,7 @@ export async function revert(
     throw new NotFoundError(`revision ${revisionId} of "${entityId}"`);
   if (rev.entity === 'agreement') return revertAgreement(tx, rev, by);
   if (rev.entity === 'note') return revertNote(tx, rev, by);
-  throw new Error(
+  throw new ConflictError(
     `revision ${revisionId} changed the configuration of dataset "${entityId}"; configuration changes are not ` +
       'reverted here: put the configuration from that revision again instead',
   );

@@ -188,8 +188,9 @@ for (const { dialect, skip } of testDialects()) {
       ]);
       expect(revs[0]?.before).toEqual(d);
       expect(revs[0]?.after).toEqual(changed);
-      // Configuration changes are not record changes.
+      // Configuration changes are not record changes, and are not reverted through `revert`.
       expect(await store.lastChange(d.id)).toBeNull();
+      expect(await rejection(store.revert(d.id, revs[0]!.id, editor))).toBeInstanceOf(ConflictError);
       await expect(
         store.putDataset({ ...d, focalCountry: 'india' as CountryCode }, editor),
       ).rejects.toBeInstanceOf(ZodError);
