@@ -1,5 +1,5 @@
 import { agreementContent, type ImportPlan, noteContent } from '../core/diff.ts';
-import type { DatasetId } from '../core/ids.ts';
+import type { AgreementId, DatasetId } from '../core/ids.ts';
 import {
   type Agreement,
   type AgreementContent,
@@ -12,7 +12,7 @@ import { insertAgreements } from './agreements.ts';
 import { chunks, MAX_PARAMS } from './batch.ts';
 import { insertNotes } from './notes.ts';
 import { type RevisionEntry, writeRevisions } from './revisions.ts';
-import { canonicalSources, makeAgreement, makeNote, rowToAgreementUnchecked, rowToNote } from './rows.ts';
+import { canonicalSources, makeNote, rowToAgreementUnchecked, rowToNote } from './rows.ts';
 import { ensureDataset, nowIso, type Tx } from './tx.ts';
 import { type Actor, NotFoundError, StaleVersionError } from './types.ts';
 
@@ -28,11 +28,19 @@ function sameContent(a: AgreementContent | NoteContent, b: AgreementContent | No
   return key(a) === key(b);
 }
 
-function validAgreement(id: string, content: AgreementContent): AgreementContent {
+/** Validates plan content and returns it as a whole record (the schema's output is already a fresh copy). */
+function validAgreement(
+  dataset: DatasetId,
+  id: AgreementId,
+  content: AgreementContent,
+  meta: { createdAt: string; updatedAt: string; version: number },
+): Agreement {
   const parsed = AgreementContentSchema.safeParse(content);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`import plan: agreement "${id}" field "${issue?.path.join('.')}": ${issue?.message}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`import plan: agreement "${id}" field "${issue?.path.join('.')}": ${issue?.message}`);
+  }
+  return { ...parsed.data, id, dataset, ...meta };
 }
 
 function validNote(id: string, content: NoteContent): NoteContent {
@@ -141,7 +149,7 @@ export async function applyImport(tx: Tx, dataset: DatasetId, plan: ImportPlan, 
     revisions.push(entry('agreement', r.id, 'delete', agreements.get(r.id), null));
   for (const c of plan.changed) {
     const before = agreements.get(c.id)!;
-    const after = makeAgreement(dataset, c.id, validAgreement(c.id, c.after), {
+    const after = validAgreement(dataset, c.id, c.after, {
       createdAt: before.createdAt,
       updatedAt: at,
       version: before.version + 1,
@@ -150,11 +158,7 @@ export async function applyImport(tx: Tx, dataset: DatasetId, plan: ImportPlan, 
     revisions.push(entry('agreement', c.id, 'update', before, after));
   }
   for (const a of plan.added) {
-    const after = makeAgreement(dataset, a.id, validAgreement(a.id, a.content), {
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    });
+    const after = validAgreement(dataset, a.id, a.content, { createdAt: at, updatedAt: at, version: 1 });
     written.push(after);
     revisions.push(entry('agreement', a.id, 'create', null, after));
   }

@@ -44,7 +44,8 @@ export function agreementToRow(a: Agreement): Insertable<AgreementsTable> {
     date_month: a.date.month,
     date_day: a.date.day,
     summary: a.summary,
-    sources: JSON.stringify(canonicalSources(a.sources)),
+    // Agreements reaching here come from makeAgreement or a schema parse: sources already in schema key order.
+    sources: JSON.stringify(a.sources),
     non_governmental: bit(a.flags.nonGovernmental),
     multilateral: bit(a.flags.multilateral),
     mentions_only: bit(a.flags.mentionsOnly),
