@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { ensureWebBuild, PACKAGE_ROOT } from '../../src/bake/index.ts';
+import { bakeSite, ensureWebBuild, PACKAGE_ROOT } from '../../src/bake/index.ts';
 import type { Agreement, CountryNote, DatasetDocument } from '../../src/core/schemas.ts';
 import type { Stats } from '../../src/core/stats.ts';
-import { type RunningServer, startServer } from '../../src/server/index.ts';
+import { ensureSeeded, type RunningServer, startServer } from '../../src/server/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import {
   CHROME_PATH,
   chromiumAvailable,
@@ -162,4 +163,21 @@ export function shotsDir(): string {
   const dir = join(PACKAGE_ROOT, 'shots');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Bakes the shipped dataset as `atlas bake` does (a fresh SQLite file seeded like a first `npm start`) into
+ * `outDir`, which must not exist or be an earlier bake. Returns the default dataset's id.
+ */
+export async function bakeShippedSite(outDir: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-bake-'));
+  const store = await openStore(`sqlite:${join(dir, 'atlas.db')}`);
+  try {
+    const { datasetId } = await ensureSeeded(store);
+    await bakeSite({ store, outDir });
+    return datasetId;
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
