@@ -19,6 +19,7 @@ const dayFormat = new Intl.DateTimeFormat(LOCALE, {
 });
 const monthFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'long', timeZone: 'UTC' });
 const yearFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', timeZone: 'UTC' });
+const unitListFormat = new Intl.ListFormat(LOCALE, { style: 'short', type: 'unit' });
 
 export function formatNumber(n: number): string {
   return numberFormat.format(n);
@@ -46,6 +47,19 @@ export function formatPartialDate(d: PartialDate): string {
 export function formatTimestamp(iso: string): string {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : dayFormat.format(t);
+}
+
+/**
+ * English only: the singular of a plural category label for a count of one ("MoUs / Joint Statements" ->
+ * "MoU / Joint Statement", "Cyber Frameworks" -> "Cyber Framework"; "MLAT" stays). A translation brings its own.
+ */
+export function singularLabel(label: string): string {
+  return label.replace(/\b([A-Za-z]{2,}[A-RT-Za-rt-z])s\b/g, (_, stem: string) => stem);
+}
+
+/** "1 MLAT", "2 MoUs / Joint Statements". */
+export function countOf(label: string, n: number): string {
+  return plural(n, { one: `# ${singularLabel(label)}`, other: `# ${label}` });
 }
 
 export type FlagRuleLabel = 'include' | 'exclude' | 'only';
@@ -121,6 +135,24 @@ export const messages = {
   viewTable: 'Table',
 
   mapLabel: (title: string): string => `World map: ${title}`,
+  map: {
+    /** Joins a country's counts: "1 MLAT, 2 MoUs / Joint Statements". */
+    list: (parts: readonly string[]): string => unitListFormat.format(parts),
+    named: (name: string, description: string): string => `${name}: ${description}`,
+    focal: 'focal country',
+    disputed: 'disputed area',
+    none: 'no agreements',
+    name: 'World map of agreements',
+    instructions:
+      'Use the arrow keys to move between countries with agreements, Enter to open one, Escape to close it; plus and minus zoom.',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    zoomReset: 'Reset zoom',
+    legendFocal: (name: string): string => `${name} (focal country)`,
+    legendDisputed: 'Disputed area',
+    loadFailed: 'The map could not be loaded. The table view lists every agreement.',
+    missing: (names: string): string => `Not drawn on the map: ${names}.`,
+  },
   mapPlaceholder: 'The map is loading. The table view lists every agreement.',
   focalCountry: (name: string): string => `${name} (the focal country)`,
 

@@ -18,13 +18,13 @@ import { postHeightToParent } from './embedHeight.ts';
 import { Filters } from './Filters.tsx';
 import { type DialogName, Header } from './Header.tsx';
 import { LegendCards } from './LegendCards.tsx';
+import { embedLink, shareLink } from './links.ts';
 import { MapArea, type MapSlot } from './MapArea.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { selectAgreements } from './selectAgreements.ts';
 import { type AppState, activeFilters, clearFilters, hasFilters, MAX_COMPARE } from './state.ts';
 import { TableView } from './TableView.tsx';
 import { Timeline } from './Timeline.tsx';
-import { encodeState } from './urlState.ts';
 import { usePageState } from './usePageState.ts';
 import { YearChart } from './YearChart.tsx';
 import { rangeToState } from './years.ts';
@@ -35,11 +35,6 @@ export type AppProps = {
   /** The interactive map; absent in the server-side render, which shows a placeholder. */
   map?: MapSlot | null;
 };
-
-function linkFor(pageUrl: string, state: AppState): string {
-  const qs = encodeState(state);
-  return qs ? `${pageUrl}?${qs}` : pageUrl;
-}
 
 export function App(props: AppProps): JSX.Element {
   const { atlas } = props;
@@ -132,10 +127,8 @@ export function App(props: AppProps): JSX.Element {
     announce((await copyText(url)) ? t.copied : t.copyFailed);
   };
 
-  const pageUrl =
-    typeof window === 'undefined' ? atlas.pageUrl : `${window.location.origin}${window.location.pathname}`;
-  const shareUrl = linkFor(pageUrl, { ...state, embed: false });
-  const embedUrl = linkFor(pageUrl, { ...state, embed: true, country: null, view: 'map' });
+  const shareUrl = shareLink(atlas.pageUrl, state);
+  const embedUrl = embedLink(atlas.pageUrl, state);
 
   const toggleCategory = (id: CategoryId): void => {
     const all = dataset.categories.map((c) => c.id);
@@ -159,8 +152,8 @@ export function App(props: AppProps): JSX.Element {
     <AtlasContext.Provider value={atlas}>
       <AnnounceContext.Provider value={announce}>
         <div class={`page${embed ? ' page-embed' : ''}${state.country ? ' has-panel' : ''}`}>
-          <a class="skip-link" href="#map">
-            {t.skipToMap}
+          <a class="skip-link" href="#stage">
+            {state.view === 'table' ? t.skipToTable : t.skipToMap}
           </a>
           <Header
             embed={embed}
@@ -245,7 +238,7 @@ export function App(props: AppProps): JSX.Element {
                 ) : null}
               </div>
             </div>
-            <div class="stage">
+            <div class="stage" id="stage" tabIndex={-1}>
               {state.view === 'table' ? (
                 <TableView
                   agreements={selection.agreements}
@@ -261,8 +254,10 @@ export function App(props: AppProps): JSX.Element {
                   title={dataset.title}
                   selection={selection}
                   country={state.country}
+                  compare={state.compare}
                   zoom={state.zoom}
                   onSelectCountry={openCountry}
+                  onClose={closeCountry}
                   onZoom={(zoom) => update({ zoom }, 'replace')}
                 />
               )}
@@ -272,7 +267,7 @@ export function App(props: AppProps): JSX.Element {
                   visible={visible}
                   compare={state.compare}
                   onClose={closeCountry}
-                  onCopyLink={() => copyLink(linkFor(pageUrl, { ...state, embed: false }))}
+                  onCopyLink={() => copyLink(shareUrl)}
                   onToggleCompare={() => state.country && toggleCompare(state.country)}
                 />
               ) : null}
@@ -309,7 +304,18 @@ export function App(props: AppProps): JSX.Element {
               agreements={selection.agreements}
               notes={selectionNotes(doc, selection.agreements, everything)}
               everything={everything}
-              mapSvg={props.map ? () => props.map!.exportSvg(selection, atlas) : null}
+              mapSvg={
+                props.map
+                  ? () =>
+                      props.map!.exportSvg({
+                        atlas,
+                        selection,
+                        country: state.country,
+                        compare: state.compare,
+                        zoom: state.zoom,
+                      })
+                  : null
+              }
               opener={dialog.opener}
               onClose={() => setDialog(null)}
             />

@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CountryCode } from '../../core/ids.ts';
 import type { Agreement } from '../../core/schemas.ts';
-import { formatNumber, messages as t } from '../text.ts';
+import { countOf, messages as t } from '../text.ts';
 import { AgreementItem, SourceLinks } from './AgreementItem.tsx';
 import { useAtlas } from './atlas.ts';
 import { CategoryMark } from './CategoryMark.tsx';
@@ -68,7 +68,7 @@ export function CountryPanel(props: CountryPanelProps): JSX.Element {
           {groups.map((g) => (
             <span key={g.category.id} class="panel-count" data-category={g.category.id}>
               <CategoryMark category={g.category.id} size={12} />
-              <strong>{formatNumber(g.items.length)}</strong> {g.category.label}
+              {countOf(g.category.label, g.items.length)}
             </span>
           ))}
         </p>

@@ -11,16 +11,22 @@ import type { Zoom } from './state.ts';
 export type MapViewProps = {
   selection: Selection;
   country: CountryCode | null;
+  compare: readonly CountryCode[];
   zoom: Zoom | null;
   onSelectCountry: (code: CountryCode, opener: Element | null) => void;
-  /** Called as the reader zooms or pans; null is the initial view. */
+  onClose: () => void;
+  /** Called when the reader has zoomed or panned; null is the whole world. */
   onZoom: (zoom: Zoom | null) => void;
+};
+
+export type MapExportInput = Pick<MapViewProps, 'selection' | 'country' | 'compare' | 'zoom'> & {
+  atlas: Atlas;
 };
 
 export type MapSlot = {
   View: ComponentType<MapViewProps>;
   /** The map as a self-contained SVG document with title, legend and credit, for downloads. */
-  exportSvg: (selection: Selection, atlas: Atlas) => Promise<string>;
+  exportSvg: (input: MapExportInput) => Promise<string>;
 };
 
 export function MapArea(props: MapViewProps & { slot: MapSlot | null; title: string }): JSX.Element {

@@ -1,0 +1,82 @@
+import './styles/index.css';
+import { render } from 'preact';
+import type { DatasetDocument } from '../core/schemas.ts';
+import { App, coreCountryLookup, createAtlas, decodeState, mainPageUrl } from './app/index.ts';
+import { loadWorld, worldMapSlot } from './app/mapSlot.tsx';
+import { mapStyleSheet } from './map/theme.ts';
+import { messages as t } from './text.ts';
+
+// The browser entry: read the dataset document the HTML carries (or fetch it from the advertised link),
+// restore the state from the address, and render the page over the server-rendered shell.
+
+function looksLikeDocument(value: unknown): value is DatasetDocument {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<DatasetDocument>;
+  return (
+    typeof v.dataset === 'object' &&
+    v.dataset !== null &&
+    Array.isArray(v.dataset.categories) &&
+    Array.isArray(v.agreements) &&
+    Array.isArray(v.notes)
+  );
+}
+
+async function loadDocument(): Promise<DatasetDocument> {
+  const embedded = document.getElementById('atlas-data');
+  let value: unknown;
+  if (embedded?.textContent) {
+    value = JSON.parse(embedded.textContent);
+  } else {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="application/json"]');
+    if (!link) throw new Error('the page carries no dataset and names no data URL');
+    const res = await fetch(link.href);
+    if (!res.ok) throw new Error(`${link.href} answered ${res.status}`);
+    value = await res.json();
+  }
+  if (!looksLikeDocument(value)) throw new Error('the dataset document is not in the expected shape');
+  return value;
+}
+
+/** The main page's address (for links and citations), also when this is its embed route. */
+function pageUrl(): string {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  return mainPageUrl(canonical ?? window.location.href);
+}
+
+/**
+ * The map's own rules (land, sea, borders, focus ring) as a constructed stylesheet: the CSSOM is not subject
+ * to the page's CSP, where a <style> element would be refused under `style-src 'self'`.
+ */
+function adoptMapStyles(): void {
+  if (!('adoptedStyleSheets' in Document.prototype)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(mapStyleSheet('auto'));
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+async function start(): Promise<void> {
+  // The geometry is the largest download: start it before anything else.
+  void loadWorld().catch(() => {});
+  adoptMapStyles();
+  const root =
+    document.getElementById('atlas-root') ?? document.body.appendChild(document.createElement('div'));
+  try {
+    const doc = await loadDocument();
+    const atlas = createAtlas(doc, coreCountryLookup(), pageUrl());
+    const state = decodeState(window.location.search, {
+      categories: doc.dataset.categories.map((c) => c.id),
+    });
+    state.embed ||=
+      document.documentElement.dataset.embed === '1' || /\/embed\/?$/.test(window.location.pathname);
+    render(<App atlas={atlas} initialState={state} map={worldMapSlot} />, root);
+  } catch (e) {
+    console.error(e);
+    const p = document.createElement('p');
+    p.className = 'load-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = t.dataError;
+    root.prepend(p);
+  }
+}
+
+void start();
