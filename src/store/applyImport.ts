@@ -13,8 +13,8 @@ import { chunks, MAX_PARAMS } from './batch.ts';
 import { insertNotes } from './notes.ts';
 import { type RevisionEntry, writeRevisions } from './revisions.ts';
 import { canonicalSources, makeNote, rowToAgreementUnchecked, rowToNote } from './rows.ts';
-import { ensureDataset, nowIso, type Tx } from './tx.ts';
-import { type Actor, NotFoundError, StaleVersionError } from './types.ts';
+import { ensureDataset, isUniqueViolation, nowIso, type Tx } from './tx.ts';
+import { type Actor, ConflictError, NotFoundError, StaleVersionError } from './types.ts';
 
 // An import plan is applied in one transaction (the caller opens it): if anything throws, nothing is written.
 // A changed record is deleted and inserted again with version + 1 and its original creation time, so that
@@ -130,7 +130,39 @@ async function deleteExact(
   }
 }
 
+/** A plan that adds the same id twice is refused before anything is written. */
+function checkNewIds(what: 'agreement' | 'note', ids: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) {
+      throw new ConflictError(`import plan: ${what} id "${id}" is added twice; give each record its own id`);
+    }
+    seen.add(id);
+  }
+}
+
 export async function applyImport(tx: Tx, dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void> {
+  checkNewIds(
+    'agreement',
+    plan.added.map((a) => a.id),
+  );
+  checkNewIds(
+    'note',
+    plan.notes.added.map((n) => n.id),
+  );
+  try {
+    await applyChecked(tx, dataset, plan, by);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    // The transaction is rolled back by the caller; say what happened in the researcher's terms.
+    throw new ConflictError(
+      'an id in the import is already used by a record of another dataset; nothing was imported. ' +
+        'Give those records other ids (or leave the id column empty).',
+    );
+  }
+}
+
+async function applyChecked(tx: Tx, dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void> {
   await ensureDataset(tx, dataset);
   const at = nowIso();
   const revisions: RevisionEntry[] = [];

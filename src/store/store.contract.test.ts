@@ -538,6 +538,9 @@ for (const { dialect, skip } of testDialects()) {
     it('applies an import all-or-nothing: a conflicting id in the middle leaves everything as it was', async () => {
       const { id } = await datasetWith(seedLike());
       await store.createNote(id, note('KE', 'kept note'), editor);
+      const other = await datasetWith();
+      const taken = `mlat-zz-${randomBytes(3).toString('hex')}` as AgreementId;
+      await store.createAgreement(other.id, ag('mlat', ['NZ']), editor, taken);
       const current = await snapshot(store, id);
       const incoming = [
         ...seedLike()
@@ -551,15 +554,26 @@ for (const { dialect, skip } of testDialects()) {
       );
       expect(plan.removed.length).toBe(1);
       expect(plan.changed.length).toBe(1);
-      // Two records in the middle of the additions claim the same id.
-      const middle = plan.added[1500]!;
-      plan.added[2200] = { ...plan.added[2200]!, id: middle.id };
-      const err = await rejection(
-        store.applyImport(id, plan, { actor: 'x', reason: 'import of broken.xlsx' }),
-      );
-      expect(err).toBeInstanceOf(Error);
+      const by = { actor: 'x', reason: 'import of broken.xlsx' };
+
+      // Two additions claiming the same id: refused before anything is written.
+      const twice = structuredClone(plan);
+      twice.added[2200] = { ...twice.added[2200]!, id: twice.added[1500]!.id };
+      const dup = await rejection(store.applyImport(id, twice, by));
+      expect(dup).toBeInstanceOf(ConflictError);
+      expect((dup as Error).message).toContain(twice.added[1500]!.id);
       expect(await snapshot(store, id)).toEqual(current);
-      expect(await store.getAgreement(middle.id)).toBeNull();
+
+      // An id another dataset already uses, met by the database in the middle of the inserts, after the
+      // removal and the change were written: the whole transaction is rolled back.
+      const clash = structuredClone(plan);
+      const victim = clash.added[1500]!.id;
+      clash.added[1500] = { ...clash.added[1500]!, id: taken };
+      const err = await rejection(store.applyImport(id, clash, by));
+      expect(err).toBeInstanceOf(ConflictError);
+      expect(await snapshot(store, id)).toEqual(current);
+      expect(await store.getAgreement(victim)).toBeNull();
+      expect((await store.getAgreement(taken))?.dataset).toBe(other.id);
     });
 
     it('refuses a stale import plan without writing anything', async () => {

@@ -25,3 +25,9 @@ export function definedOnly<T extends object>(patch: T): Partial<T> {
   }
   return out;
 }
+
+/** Both drivers report a unique-constraint failure in their own words. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { UsersTable } from './tables.ts';
-import { nowIso, type Tx } from './tx.ts';
+import { isUniqueViolation, nowIso, type Tx } from './tx.ts';
 import { ConflictError, type Role, type Session, type User, type UserWithHash } from './types.ts';
 
 // Users and sessions. E-mail addresses are stored lower-cased so uniqueness is case-insensitive in both
@@ -14,12 +14,6 @@ export function normalizeEmail(email: string): string {
 
 function toUser(r: Pick<Selectable<UsersTable>, 'id' | 'email' | 'role' | 'created_at'>): User {
   return { id: Number(r.id), email: r.email, role: r.role as Role, createdAt: r.created_at };
-}
-
-/** Both drivers report a unique-constraint failure in their own words. */
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 export async function createUser(
