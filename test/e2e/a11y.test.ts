@@ -4,6 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type AtlasServer,
+  BUILD_TIMEOUT,
   DESKTOP,
   describeBrowser,
   ensureBuilt,
@@ -53,7 +54,7 @@ describeBrowser('map page: accessibility (axe, WCAG 2.1 AA) in every state', () 
   beforeAll(async () => {
     await ensureBuilt();
     [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
-  });
+  }, BUILD_TIMEOUT);
 
   afterAll(async () => {
     for (const p of opened) await p.close();

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatasetDocument } from '../../src/core/schemas.ts';
 import {
+  BUILD_TIMEOUT,
   bakeShippedSite,
   DESKTOP,
   describeBrowser,
@@ -44,7 +45,7 @@ describeBrowser('baked site on a plain static server', () => {
     const res = await fetch(`${base}data/${datasetId}.json`);
     doc = (await res.json()) as DatasetDocument;
     p = await openPage(browser, DESKTOP);
-  });
+  }, BUILD_TIMEOUT);
 
   afterAll(async () => {
     await p?.close();

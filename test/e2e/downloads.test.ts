@@ -7,6 +7,7 @@ import { asCategoryId, asCountryCode, asDatasetId } from '../../src/core/ids.ts'
 import {
   type AgreementsAnswer,
   type AtlasServer,
+  BUILD_TIMEOUT,
   DESKTOP,
   type DocumentAnswer,
   describeBrowser,
@@ -76,7 +77,7 @@ describeBrowser('map page: downloads of the current selection', () => {
     await waitForMap(p.page);
     await p.page.getByTestId('open-download').click();
     await p.page.getByTestId('download-dialog').waitFor();
-  });
+  }, BUILD_TIMEOUT);
 
   afterAll(async () => {
     await p?.close();

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type AtlasServer,
+  BUILD_TIMEOUT,
   DESKTOP,
   describeBrowser,
   ensureBuilt,
@@ -47,7 +48,7 @@ describeBrowser('map page: embed mode', () => {
     hostDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-host-'));
     [server, browser, host] = await Promise.all([startAtlas(), launchBrowser(), startStaticServer(hostDir)]);
     p = await openPage(browser, DESKTOP);
-  });
+  }, BUILD_TIMEOUT);
 
   afterAll(async () => {
     await p?.close();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type AgreementsAnswer,
   type AtlasServer,
+  BUILD_TIMEOUT,
   DESKTOP,
   describeBrowser,
   ensureBuilt,
@@ -42,7 +43,7 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
     await ensureBuilt();
     [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
     p = await openPage(browser, DESKTOP);
-  });
+  }, BUILD_TIMEOUT);
 
   afterAll(async () => {
     await p?.close();

@@ -45,6 +45,9 @@ export function describeBrowser(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
+/** For a suite's beforeAll: a first run builds the page (Vite) and may wait for another file's build. */
+export const BUILD_TIMEOUT = 300_000;
+
 const LOCK = join(PACKAGE_ROOT, '.tmp', 'e2e-web-build.lock');
 const STALE_LOCK_MS = 10 * 60_000;
 

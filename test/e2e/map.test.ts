@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type AtlasServer,
+  BUILD_TIMEOUT,
   type CountryAnswer,
   DESKTOP,
   type DocumentAnswer,
@@ -45,7 +46,7 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
     p = await openPage(browser, DESKTOP);
     await p.page.goto(`${server.url}/`);
     await waitForMap(p.page);
-  });
+  }, BUILD_TIMEOUT);
 
   afterAll(async () => {
     await p?.close();
@@ -65,7 +66,9 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
     await p.page.screenshot({ path: join(shotsDir(), 'desktop-1280x800-full.png'), fullPage: true });
   });
 
-  it('opens every partner by clicking inside its shape or marker, with the panel matching the API', async () => {
+  it('opens every partner by clicking inside its shape or marker, with the panel matching the API', {
+    timeout: 240_000,
+  }, async () => {
     const { page } = p;
     const unreachable: string[] = [];
     const mismatched: string[] = [];

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type AtlasServer,
+  BUILD_TIMEOUT,
   describeBrowser,
   ensureBuilt,
   type GuardedPage,
@@ -28,7 +29,7 @@ describeBrowser('map page on a phone (375×812, touch)', () => {
     p = await openPage(browser, PHONE);
     await p.page.goto(`${server.url}/`);
     await waitForMap(p.page);
-  });
+  }, BUILD_TIMEOUT);
 
   afterAll(async () => {
     await p?.close();
