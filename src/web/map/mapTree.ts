@@ -104,7 +104,7 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
     if (u.role === 'focal') lines.push(highlight(geo.d, 'focal', prefix, u.a3));
     if (u.compared) lines.push(highlight(geo.d, 'compared', prefix, u.a3));
   });
-  const radius = opts.markerRadius ?? 4.5 * patternScaleFor(layout.width);
+  const radius = opts.markerRadius ?? 4.5 * Math.max(0.8, patternScaleFor(layout.width));
   const placed = placeMarkers(state, layout, t, radius);
   const mo = { prefix, k: t.k, radius, hitRadius: opts.hitRadius ?? 12, focused: opts.focused ?? null };
   // Outlines go on top of all shapes, so neighbours cannot hide them; the strongest last.

@@ -71,7 +71,8 @@ export function mapStyleSheet(theme: MapTheme, prefix = 'aa'): string {
     `${p}-marker{cursor:pointer}`,
     `${p}-marker-hit{fill:none;pointer-events:all}`,
     `${p}-marker-leader{fill:none;stroke:${v('ink')};stroke-width:0.75px;vector-effect:non-scaling-stroke}`,
-    `${p}-marker-dot{stroke:${v('border')};stroke-width:1px;vector-effect:non-scaling-stroke}`,
+    // vector-effect is not inherited: it goes on the shapes, not on their group.
+    `${p}-marker-dot>*{stroke:${v('border')};stroke-width:1px;vector-effect:non-scaling-stroke}`,
     `${p}-marker-ring{fill:none;stroke:${v('ink')};stroke-width:1.5px;vector-effect:non-scaling-stroke}`,
     `${p}-marker-focus{fill:none;stroke:${v('focus')};stroke-width:3px;vector-effect:non-scaling-stroke}`,
     `${p}-text{font-family:${FONT};fill:${v('ink')}}`,

@@ -1,0 +1,69 @@
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import type { CountryCode } from '../../core/ids.ts';
+import { tallyByCountry } from '../../core/stats.ts';
+import { layoutMap } from './layout.ts';
+import { buildMapLayers } from './mapTree.ts';
+import { computeMapState } from './state.ts';
+import { toSvgString } from './svg.ts';
+import { loadDataset, loadWorld, sampleAgreements } from './testing.ts';
+import { WorldMap } from './WorldMap.tsx';
+
+// The component's first render (as a server or the first client frame produces it); behaviour in a browser is
+// covered by the page's end-to-end tests.
+
+const dataset = loadDataset();
+const world = loadWorld();
+const state = computeMapState({
+  world,
+  dataset,
+  tallies: tallyByCountry(dataset, sampleAgreements),
+  selected: 'FR' as CountryCode,
+});
+const html = renderToString(
+  h(WorldMap, { state, world, onSelect: () => {}, initialWidth: 800, labels: { zoomIn: 'Plus près' } }),
+);
+
+describe('WorldMap', () => {
+  it('has one tab stop, on the selected country, with lower-case tabindex on SVG', () => {
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1);
+    expect(html).toMatch(
+      /data-iso2="FR" data-a3="FRA" data-anchor="[^"]+" role="button" aria-label="France: [^"]+" aria-current="true" tabindex="0"/,
+    );
+    expect(html.match(/tabindex="-1"/g)).toHaveLength(state.units.filter((u) => u.focusable).length - 1);
+    expect(html).not.toContain('tabIndex');
+  });
+
+  it('makes partners buttons and every other unit a named image', () => {
+    expect(html.match(/role="button" aria-label=/g)).toHaveLength(9);
+    expect(html.match(/role="img" aria-label=/g)).toHaveLength(242 - 9);
+    expect(html).toContain('aria-label="Germany: no agreements"');
+  });
+
+  it('is a named group with instructions and accessible zoom buttons', () => {
+    expect(html).toMatch(
+      /<svg class="aa-map" width="800" height="400" viewBox="0 0 800 400" role="group" aria-label="World map of agreements" aria-describedby="([^"]+)"/,
+    );
+    const id = /aria-describedby="([^"]+)"/.exec(html)![1]!;
+    expect(html).toContain(`<p id="${id}"`);
+    expect(html).toContain('aria-label="Plus près"');
+    expect(html).toContain('aria-label="Zoom out"');
+    expect(html).toContain('aria-label="Reset zoom"');
+  });
+
+  it('renders the same map structure as the standalone renderer', () => {
+    const layers = buildMapLayers(state, layoutMap(world, 800, 400), {
+      interactive: true,
+      tabStop: 'FRA',
+      theme: 'auto',
+    });
+    // Preact writes <path ...></path> where the serialiser writes <path .../>; otherwise identical.
+    const zoomGroup = toSvgString(layers.zoom).replace(/<(\w+)([^<>]*)\/>/g, '<$1$2></$1>');
+    expect(zoomGroup.length).toBeGreaterThan(100_000);
+    expect(html.includes(zoomGroup)).toBe(true);
+    expect(html).toContain(
+      `<path d="${layoutMap(world, 800, 400).byA3.get('IND')!.d}" class="aa-unit aa-focal"`,
+    );
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { CountryCode } from '../../core/ids.ts';
+import { tallyByCountry } from '../../core/stats.ts';
+import { type LegendItem, renderMapSvg } from './render.ts';
+import { computeMapState } from './state.ts';
+import { agreement, loadDataset, loadWorld, sampleAgreements, subWorld } from './testing.ts';
+
+const dataset = loadDataset();
+const world = loadWorld();
+const legend: LegendItem[] = [
+  ...dataset.categories.map((c) => ({ label: c.label, swatch: c.id })),
+  { label: 'India', swatch: 'focal' },
+  { label: 'Disputed area', swatch: 'disputed' },
+];
+
+describe('renderMapSvg', () => {
+  it('draws a small fixed state exactly as before (snapshot)', async () => {
+    const small = subWorld(world, ['IND', 'PAK', 'CHN', 'KAS', 'NPL', 'LKA', 'SGP', 'MYS', 'BHR', 'QAT']);
+    const tallies = tallyByCountry(dataset, [
+      agreement('mlat', 'SG'),
+      agreement('mou', 'SG'),
+      agreement('framework', 'SG'),
+      agreement('mlat', 'BH'),
+      agreement('mou', 'QA'),
+      agreement('mou', 'LK'),
+      agreement('mlat', 'MY'),
+      agreement('framework', 'MY'),
+    ]);
+    const state = computeMapState({
+      world: small,
+      dataset,
+      tallies,
+      selected: 'SG' as CountryCode,
+      compare: ['LK' as CountryCode],
+    });
+    const svg = renderMapSvg(state, small, {
+      width: 480,
+      height: 300,
+      title: 'Agreements <test> & "quotes"',
+      legend,
+      credit: 'Source: CIS India, CC BY 4.0. Boundaries: Natural Earth.',
+      zoom: { k: 4, x: 0.72, y: 0.42 },
+    });
+    await expect(svg).toMatchFileSnapshot('__snapshots__/small-map.generated.svg');
+  });
+
+  const state = computeMapState({ world, dataset, tallies: tallyByCountry(dataset, sampleAgreements) });
+  const svg = renderMapSvg(state, world, {
+    width: 960,
+    height: 560,
+    title: dataset.title,
+    legend,
+    credit: dataset.citation,
+    theme: 'dark',
+  });
+
+  it('is a complete standalone SVG document with every unit', () => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="960" height="560"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/<path d="[^"]*" class="aa-unit /g)).toHaveLength(242);
+    expect(svg.match(/ data-iso2="/g)).toHaveLength(237);
+    expect(svg).toContain(
+      '<title id="aa-svg-title">Mapping of India&apos;s Cyber Security-Related Bilateral Agreements</title>',
+    );
+  });
+
+  it('names every country, marks partners, the focal country and disputed areas by class', () => {
+    expect(svg).toMatch(
+      /data-iso2="SG" data-a3="SGP" data-anchor="[\d.]+,[\d.]+" role="img" aria-label="Singapore: 1 MLAT, 2 MoUs \/ Joint Statements, 1 Cyber Framework"/,
+    );
+    expect(svg).toMatch(
+      /class="aa-unit aa-focal" data-iso2="IN" data-a3="IND" role="img" aria-label="India: focal country"/,
+    );
+    expect(svg).toMatch(/class="aa-unit aa-disputed" fill="url\(#aa-disputed\)" data-a3="KAS"/);
+    expect(svg).toMatch(
+      /class="aa-unit aa-partner" fill="url\(#aa-fill-mlat\.mou\.framework\)" data-iso2="SG"/,
+    );
+    expect(svg).toContain('<pattern id="aa-fill-mlat.mou.framework" patternUnits="userSpaceOnUse"');
+    expect(svg).toContain('class="aa-hl aa-hl-focal"');
+    // No tab stops in an exported picture.
+    expect(svg).not.toContain('tabindex');
+  });
+
+  it('draws markers for tiny partners, a pie slice per category', () => {
+    const sg = /<g class="aa-marker aa-marker-partner" data-marker="SG" data-a3="SGP">(.*?)<\/g><\/g>/.exec(
+      svg,
+    );
+    expect(sg).not.toBeNull();
+    expect(sg![1]!.match(/<path d="M[^"]*A[^"]*Z" fill="#/g)).toHaveLength(3);
+    expect(svg).toContain('data-marker="BH"');
+    expect(svg).not.toContain('data-marker="FR"');
+  });
+
+  it('writes colours from the dataset and the chosen theme', () => {
+    for (const c of dataset.categories) expect(svg).toContain(`fill="${c.color}"`);
+    expect(svg).toContain('.aa-sea{fill:#161a1f}');
+    expect(svg).not.toContain('var(--');
+  });
+
+  it('adds title, legend and credit, all text escaped', () => {
+    const s = renderMapSvg(state, world, {
+      width: 600,
+      height: 400,
+      title: 'A <b>&</b> "B"',
+      legend: [{ label: 'x < y & z', swatch: dataset.categories[0]!.id }],
+      credit: "Credit 'here' & there",
+    });
+    expect(s).toContain('>A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot;</text>');
+    expect(s).toContain('>x &lt; y &amp; z</text>');
+    expect(s).toContain('>Credit &apos;here&apos; &amp; there</text>');
+    expect(s).not.toMatch(/<b>|& /);
+  });
+
+  it('is deterministic, with coordinates rounded to one decimal', () => {
+    const again = renderMapSvg(state, world, {
+      width: 960,
+      height: 560,
+      title: dataset.title,
+      legend,
+      credit: dataset.citation,
+      theme: 'dark',
+    });
+    expect(again).toBe(svg);
+    const numbers = [...svg.matchAll(/ d="([^"]*)"/g)].flatMap((m) => m[1]!.match(/-?\d+\.\d+/g) ?? []);
+    expect(numbers.length).toBeGreaterThan(1000);
+    expect(numbers.every((n) => /\.\d{1,2}$/.test(n))).toBe(true);
+    const unitPaths = [...svg.matchAll(/<path d="([^"]*)" class="aa-unit/g)].flatMap(
+      (m) => m[1]!.match(/\.\d+/g) ?? [],
+    );
+    expect(unitPaths.every((n) => n.length === 2)).toBe(true);
+  });
+});
