@@ -67,7 +67,6 @@ export function App(props: AppProps): JSX.Element {
       filterCtx,
     ],
   );
-  const visible = useMemo(() => new Set(selection.agreements), [selection]);
   const perYear = useMemo(
     () => countPerYear(selection.agreements, dataset.categories, selection.range),
     [selection, dataset],
@@ -146,6 +145,8 @@ export function App(props: AppProps): JSX.Element {
   };
 
   const everything = !hasFilters(state);
+  // The footer depends on nothing a filter changes; the same vnode lets Preact skip it on every step.
+  const about = useMemo(() => <AboutSection embed={state.embed} />, [state.embed]);
   const embed = state.embed;
 
   return (
@@ -264,7 +265,7 @@ export function App(props: AppProps): JSX.Element {
               {state.country ? (
                 <CountryPanel
                   country={state.country}
-                  visible={visible}
+                  isVisible={selection.includes}
                   compare={state.compare}
                   onClose={closeCountry}
                   onCopyLink={() => copyLink(shareUrl)}
@@ -288,7 +289,7 @@ export function App(props: AppProps): JSX.Element {
               {announcement}
             </p>
           </main>
-          <AboutSection embed={embed} />
+          {about}
           {dialog?.name === 'embed' ? (
             <EmbedDialog
               title={dataset.title}

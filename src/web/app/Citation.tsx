@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { formatTimestamp, messages as t } from '../text.ts';
 import { useAnnounce } from './announce.ts';
 import { useAtlas } from './atlas.ts';
@@ -17,7 +18,7 @@ export function citationText(citation: string, url: string, today: Date): string
 export function Citation(props: { testid: string }): JSX.Element {
   const { doc, pageUrl } = useAtlas();
   const announce = useAnnounce();
-  const text = citationText(doc.dataset.citation, pageUrl, new Date());
+  const text = useMemo(() => citationText(doc.dataset.citation, pageUrl, new Date()), [doc, pageUrl]);
   return (
     <div class="citation">
       <blockquote class="citation-text" data-testid={props.testid}>

@@ -14,8 +14,8 @@ import { MAX_COMPARE } from './state.ts';
 
 export type CountryPanelProps = {
   country: CountryCode;
-  /** Agreements that pass the current filters. */
-  visible: ReadonlySet<Agreement>;
+  /** Whether an agreement passes the current filters. */
+  isVisible: (a: Agreement) => boolean;
   compare: readonly CountryCode[];
   onClose: () => void;
   onCopyLink: () => void;
@@ -104,7 +104,7 @@ export function CountryPanel(props: CountryPanelProps): JSX.Element {
             </h3>
             <ol class="agreements">
               {g.items.map((a) => (
-                <AgreementItem key={a.id} agreement={a} hidden={!props.visible.has(a)} />
+                <AgreementItem key={a.id} agreement={a} hidden={!props.isVisible(a)} />
               ))}
             </ol>
           </section>

@@ -52,6 +52,7 @@ describe('page selection', () => {
     expect(sel.stats.counts).toEqual({ mlat: 0, mou: 3, framework: 0 });
     expect(sel.agreements).toHaveLength(3);
     expect([...sel.tallies.keys()].sort()).toEqual(['FR', 'JP', 'SG']);
+    expect(rows.filter(sel.includes)).toEqual(sel.agreements);
   });
 
   it('narrows by years, excluding undated only when asked', () => {
@@ -66,6 +67,7 @@ describe('page selection', () => {
     );
     expect(dropped.stats.counts).toEqual({ mlat: 0, mou: 2, framework: 0 });
     expect(dropped.range).toEqual({ from: 2015, to: 2016 });
+    expect(rows.filter(dropped.includes)).toEqual(dropped.agreements);
   });
 
   it('filters by region and by flags', () => {

@@ -1,4 +1,4 @@
-import { type AgreementFilter, type FilterContext, filterAgreements } from '../../core/filters.ts';
+import { type AgreementFilter, type FilterContext, makePredicate } from '../../core/filters.ts';
 import type { CountryCode } from '../../core/ids.ts';
 import type { Agreement, Dataset } from '../../core/schemas.ts';
 import { type CountryTally, computeStats, type Stats, tallyByCountry } from '../../core/stats.ts';
@@ -20,6 +20,8 @@ export type Selection = {
   cardStats: Stats;
   stats: Stats;
   tallies: Map<CountryCode, CountryTally>;
+  /** Whether one agreement is in the selection, without a set of them all (the panel asks for a few). */
+  includes: (a: Agreement) => boolean;
 };
 
 /** The core filter for a page state (without the category toggles, which `selectAgreements` applies last). */
@@ -47,7 +49,8 @@ export function selectAgreements(
   domain: YearDomain | null,
   ctx: FilterContext,
 ): Selection {
-  const base = filterAgreements(agreements, baseFilter(state, domain), ctx);
+  const passes = makePredicate<Agreement>(baseFilter(state, domain), ctx);
+  const base = agreements.filter(passes);
   const shown = state.categories === null ? null : new Set<string>(state.categories);
   const selected = shown === null ? base : base.filter((a) => shown.has(a.category));
   return {
@@ -57,5 +60,6 @@ export function selectAgreements(
     cardStats: computeStats(dataset, base),
     stats: computeStats(dataset, selected),
     tallies: tallyByCountry(dataset, selected),
+    includes: (a) => (shown === null || shown.has(a.category)) && passes(a),
   };
 }
