@@ -8,8 +8,8 @@ export const MAP = '[data-testid="map"]';
 export const PARTNER_SHAPES = `${MAP} svg path[role="button"][data-iso2]`;
 
 /** Waits until the map has drawn its countries (the geometry is fetched after the page shell). */
-export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForSelector(PARTNER_SHAPES, { state: 'attached', timeout: 30_000 });
+export async function waitForMap(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForSelector(PARTNER_SHAPES, { state: 'attached', timeout });
 }
 
 export async function legendCounts(
