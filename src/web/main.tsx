@@ -1,7 +1,16 @@
 import './styles/index.css';
 import { render } from 'preact';
 import type { DatasetDocument } from '../core/schemas.ts';
-import { App, coreCountryLookup, createAtlas, decodeState, mainPageUrl } from './app/index.ts';
+import {
+  App,
+  type CountryLookup,
+  type CountryTable,
+  countryTable,
+  createAtlas,
+  decodeState,
+  lazyCountryLookup,
+  mainPageUrl,
+} from './app/index.ts';
 import { loadWorld, worldMapSlot } from './app/mapSlot.tsx';
 import { mapStyleSheet } from './map/theme.ts';
 import { messages as t } from './text.ts';
@@ -54,6 +63,20 @@ function adoptMapStyles(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
+const loadRegistry = (): Promise<CountryLookup> =>
+  import('./app/countryLookup.ts').then((m) => m.coreCountryLookup());
+
+/**
+ * Country names from the table the server put in the page; the full registry loads on first search. Without
+ * a table (a document fetched from the data URL), the registry loads now and the table is built from it.
+ */
+async function countryLookup(doc: DatasetDocument): Promise<CountryLookup> {
+  const el = document.getElementById('atlas-countries');
+  if (el?.textContent) return lazyCountryLookup(JSON.parse(el.textContent) as CountryTable, loadRegistry);
+  const full = await loadRegistry();
+  return lazyCountryLookup(countryTable(doc, full), async () => full);
+}
+
 async function start(): Promise<void> {
   // The geometry is the largest download: start it before anything else.
   void loadWorld().catch(() => {});
@@ -62,7 +85,7 @@ async function start(): Promise<void> {
     document.getElementById('atlas-root') ?? document.body.appendChild(document.createElement('div'));
   try {
     const doc = await loadDocument();
-    const atlas = createAtlas(doc, coreCountryLookup(), pageUrl());
+    const atlas = createAtlas(doc, await countryLookup(doc), pageUrl());
     const state = decodeState(window.location.search, {
       categories: doc.dataset.categories.map((c) => c.id),
     });

@@ -46,6 +46,16 @@ describe('renderPageHtml', () => {
     expect(html).not.toContain('<script>alert(1)');
   });
 
+  it('carries the names of the countries the page shows before anyone searches', () => {
+    const m = /<script type="application\/json" id="atlas-countries">([\s\S]*?)<\/script>/.exec(html);
+    expect(JSON.parse(m![1]!)).toEqual({
+      FR: ['France', 'Europe'],
+      IN: ['India', 'Asia'],
+      JP: ['Japan', 'Asia'],
+      SG: ['Singapore', 'Asia'],
+    });
+  });
+
   it('has nothing inline that a strict CSP would block', () => {
     expect(html).not.toMatch(/\sstyle=/);
     expect(html).not.toMatch(/<style/);

@@ -1,7 +1,8 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { DatasetDocument } from '../core/schemas.ts';
-import { App, coreCountryLookup, createAtlas, defaultState, mainPageUrl } from './app/index.ts';
+import { coreCountryLookup } from './app/countryLookup.ts';
+import { App, countryTable, createAtlas, defaultState, mainPageUrl } from './app/index.ts';
 import { LOCALE } from './text.ts';
 
 // The page as one HTML document, for the server and the bake alike. The shell (title, headline numbers,
@@ -51,11 +52,8 @@ function meta(attr: 'name' | 'property', key: string, content: string): string {
 export function renderPageHtml(opts: PageOptions): string {
   const { document: doc, assets } = opts;
   const { dataset } = doc;
-  const atlas = createAtlas(
-    doc,
-    coreCountryLookup(),
-    opts.canonicalUrl ? mainPageUrl(opts.canonicalUrl) : '',
-  );
+  const countries = coreCountryLookup();
+  const atlas = createAtlas(doc, countries, opts.canonicalUrl ? mainPageUrl(opts.canonicalUrl) : '');
   const body = renderToString(h(App, { atlas, initialState: { ...defaultState(), embed: opts.embed } }));
   const head = [
     '<meta charset="utf-8">',
@@ -88,6 +86,7 @@ export function renderPageHtml(opts: PageOptions): string {
     '<body>',
     `<div id="atlas-root">${body}</div>`,
     `<script type="application/json" id="atlas-data">${jsonForScript(doc)}</script>`,
+    `<script type="application/json" id="atlas-countries">${jsonForScript(countryTable(doc, countries))}</script>`,
     '</body>',
     '</html>',
     '',

@@ -48,6 +48,7 @@ export function App(props: AppProps): JSX.Element {
   const [dialog, setDialog] = useState<{ name: DialogName; opener: HTMLElement } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [, setCountriesLoaded] = useState(false);
   const panelOpener = useRef<Element | null>(null);
 
   const filterCtx = useMemo(() => ({ nameOf: countries.name, regionOf: countries.region }), [countries]);
@@ -117,6 +118,14 @@ export function App(props: AppProps): JSX.Element {
   }, [state.country, closeCountry]);
 
   useEffect(() => (state.embed ? postHeightToParent() : undefined), [state.embed]);
+
+  // A link may name a country the page's small country table does not know: load the full registry.
+  useEffect(() => {
+    const codes = [state.country, ...state.compare].filter((c): c is CountryCode => c !== null);
+    if (countries.knows && codes.some((c) => !countries.knows?.(c))) {
+      countries.complete?.().then(() => setCountriesLoaded(true), console.error);
+    }
+  }, [state.country, state.compare, countries]);
 
   useEffect(() => {
     document.title = state.country ? `${countries.name(state.country)} · ${dataset.title}` : dataset.title;

@@ -26,6 +26,11 @@ export function SearchBox(props: SearchBoxProps): JSX.Element {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // Names and aliases of every country load on first use of a search box (see countryTable.ts).
+  const [complete, setComplete] = useState(countries.complete === undefined);
+  const prepare = (): void => {
+    if (!complete) countries.complete?.().then(() => setComplete(true), console.error);
+  };
 
   const options = useMemo((): CountrySuggestion[] => {
     const q = query.trim();
@@ -36,7 +41,7 @@ export function SearchBox(props: SearchBoxProps): JSX.Element {
     const withData = found.filter((s) => byCountry.has(s.iso2));
     const without = found.filter((s) => !byCountry.has(s.iso2));
     return [...withData, ...without].slice(0, LIMIT);
-  }, [query, countries, byCountry, doc, props.exclude]);
+  }, [query, countries, byCountry, doc, props.exclude, complete]);
 
   const listId = `${id}-list`;
   const optionId = (i: number): string => `${id}-opt-${i}`;
@@ -108,7 +113,10 @@ export function SearchBox(props: SearchBoxProps): JSX.Element {
           }}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
-          onFocus={() => setOpen(true)}
+          onFocus={() => {
+            prepare();
+            setOpen(true);
+          }}
         />
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern's listbox */}

@@ -17,6 +17,10 @@ export type CountryLookup = {
   name(code: CountryCode): string;
   region(code: CountryCode): string | null;
   suggest(query: string, limit?: number): CountrySuggestion[];
+  /** For a lookup that starts partial (see countryTable.ts): load the rest; resolves when complete. */
+  complete?(): Promise<void>;
+  /** For a partial lookup: whether it can name this code as the full registry would. */
+  knows?(code: CountryCode): boolean;
 };
 
 export type Atlas = {

@@ -4,7 +4,12 @@
 export { App, type AppProps } from './App.tsx';
 export { type Atlas, type CountryLookup, type CountrySuggestion, createAtlas } from './atlas.ts';
 export { countPerYear, type PerYear, type YearCounts } from './countPerYear.ts';
-export { coreCountryLookup } from './countryLookup.ts';
+export {
+  type CountryTable,
+  countryTable,
+  type LazyCountryLookup,
+  lazyCountryLookup,
+} from './countryTable.ts';
 export {
   HEIGHT_MESSAGE,
   type HeightMessage,
