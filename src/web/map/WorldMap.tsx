@@ -1,5 +1,5 @@
-import { Component, type CSSProperties, type JSX } from 'preact';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CSSProperties, JSX } from 'preact';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { CountryCode } from '../../core/ids.ts';
 import { englishWorldMapLabels, type WorldMapLabels } from './labels.ts';
 import { layoutMap, mapHeightFor } from './layout.ts';
@@ -8,11 +8,12 @@ import { buildMapLayers } from './mapTree.ts';
 import { nearestMarker } from './markers.ts';
 import { NAV_KEYS, type NavKey, nextFocus } from './navigation.ts';
 import type { MapState, MapUnitState } from './state.ts';
-import type { SvgNode } from './svg.ts';
 import type { MapTheme } from './theme.ts';
-import { toPreact } from './toPreact.ts';
+import { Layer } from './toPreact.ts';
+import { useContainerWidth } from './useContainerWidth.ts';
 import { useZoom } from './useZoom.ts';
 import type { World } from './world.ts';
+import { ZoomButtons } from './ZoomButtons.tsx';
 import { ZOOM_IDENTITY, ZOOM_STEP, type ZoomState, zoomBy } from './zoom.ts';
 
 // The live map: the same SVG structure as render.ts, plus behaviour by event delegation on the <svg> (one
@@ -38,34 +39,6 @@ export type WorldMapProps = {
   class?: string;
 };
 
-/** Re-renders its element tree only when the tree object changes, so hover and tooltip moves cost nothing. */
-class Layer extends Component<{ node: SvgNode }> {
-  override shouldComponentUpdate(next: { node: SvgNode }): boolean {
-    return next.node !== this.props.node;
-  }
-  override render(): JSX.Element {
-    return toPreact(this.props.node) as JSX.Element;
-  }
-}
-
-function useContainerWidth(ref: { current: HTMLElement | null }, initial: number): number {
-  const [width, setWidth] = useState(initial);
-  useLayoutEffect(() => {
-    const node = ref.current;
-    if (!node) return;
-    const measure = (): void => {
-      const w = Math.round(node.clientWidth);
-      if (w > 0) setWidth(w);
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(node);
-    return () => observer.disconnect();
-  }, []);
-  return width;
-}
-
 const visuallyHidden: CSSProperties = {
   position: 'absolute',
   width: '1px',
@@ -73,18 +46,6 @@ const visuallyHidden: CSSProperties = {
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
-};
-
-const buttonStyle: CSSProperties = {
-  width: '32px',
-  height: '32px',
-  font: '600 18px/1 system-ui, sans-serif',
-  color: 'var(--aa-button-fg, #1b1f24)',
-  background: 'var(--aa-button-bg, #ffffff)',
-  border: '1px solid var(--aa-button-border, #8a9099)',
-  borderRadius: '4px',
-  cursor: 'pointer',
-  padding: 0,
 };
 
 export function WorldMap(props: WorldMapProps): JSX.Element {
@@ -310,50 +271,22 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
       >
         <Layer node={layers.style} />
         <Layer node={layers.defs} />
-        <Layer node={layers.zoom} />
+        <g class={String(layers.zoom.attrs.class)} transform={String(layers.zoom.attrs.transform)}>
+          {layers.zoom.children.map((child, i) =>
+            typeof child === 'string' ? child : <Layer key={child.attrs.class ?? i} node={child} />,
+          )}
+        </g>
       </svg>
       <p id={instructionsId} style={visuallyHidden}>
         {labels.instructions}
       </p>
-      <div
-        class={`${prefix}-zoom-buttons`}
-        style={{
-          position: 'absolute',
-          top: '8px',
-          left: '8px',
-          display: 'flex',
-          flexDirection: 'column',
-          gap: '4px',
-        }}
-      >
-        <button
-          type="button"
-          style={buttonStyle}
-          aria-label={labels.zoomIn}
-          title={labels.zoomIn}
-          onClick={step(ZOOM_STEP)}
-        >
-          +
-        </button>
-        <button
-          type="button"
-          style={buttonStyle}
-          aria-label={labels.zoomOut}
-          title={labels.zoomOut}
-          onClick={step(1 / ZOOM_STEP)}
-        >
-          −
-        </button>
-        <button
-          type="button"
-          style={buttonStyle}
-          aria-label={labels.zoomReset}
-          title={labels.zoomReset}
-          onClick={step(null)}
-        >
-          ⟲
-        </button>
-      </div>
+      <ZoomButtons
+        prefix={prefix}
+        labels={labels}
+        onZoomIn={step(ZOOM_STEP)}
+        onZoomOut={step(1 / ZOOM_STEP)}
+        onReset={step(null)}
+      />
       {tip}
     </div>
   );

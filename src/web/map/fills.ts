@@ -117,7 +117,9 @@ export function markerShapes(styles: readonly CategoryStyle[], cx: number, cy: n
     return [el('circle', { cx, cy, r: r2(r), fill: styles[0]?.color })];
   }
   const step = (2 * Math.PI) / styles.length;
-  return styles.map((s, i) => {
+  // A full disc under the slices: one outline, and every marker has a <circle> to aim at.
+  const disc = el('circle', { cx, cy, r: r2(r), fill: styles[0]!.color });
+  const slices = styles.map((s, i) => {
     const a0 = -Math.PI / 2 + i * step;
     const a1 = a0 + step;
     const [x0, y0] = [r2(cx + r * Math.cos(a0)), r2(cy + r * Math.sin(a0))];
@@ -128,4 +130,5 @@ export function markerShapes(styles: readonly CategoryStyle[], cx: number, cy: n
       fill: s.color,
     });
   });
+  return [disc, ...slices];
 }

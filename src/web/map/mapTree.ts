@@ -70,6 +70,36 @@ function highlight(d: string, kind: string, prefix: string, key: string): SvgNod
   return keyed(el('path', { d, class: `${prefix}-hl ${prefix}-hl-${kind}` }), `${kind}:${key}`);
 }
 
+// The country shapes change only with the state, the size and the tab stop; not with zoom frames or hover.
+// Reusing the same node lets the live map skip them entirely (its Layer compares nodes by identity).
+const unitsCache = new WeakMap<MapState, { key: string; layout: MapLayout; node: SvgNode }>();
+
+function unitsGroup(state: MapState, layout: MapLayout, prefix: string, opts: MapTreeOptions): SvgNode {
+  const key = `${prefix}|${opts.interactive === true}|${opts.tabStop ?? ''}`;
+  const hit = unitsCache.get(state);
+  if (hit && hit.key === key && hit.layout === layout) return hit.node;
+  const paths: SvgNode[] = [];
+  const disputed: SvgNode[] = [];
+  state.units.forEach((u, i) => {
+    (u.role === 'disputed' ? disputed : paths).push(unitPath(u, layout.units[i]!, prefix, opts));
+  });
+  const node = el('g', { class: `${prefix}-units` }, [...paths, ...disputed]);
+  unitsCache.set(state, { key, layout, node });
+  return node;
+}
+
+const styleNodes = new Map<string, SvgNode>();
+
+function styleNode(theme: MapTheme, prefix: string): SvgNode {
+  const key = `${theme}|${prefix}`;
+  let node = styleNodes.get(key);
+  if (!node) {
+    node = el('style', {}, [mapStyleSheet(theme, prefix)]);
+    styleNodes.set(key, node);
+  }
+  return node;
+}
+
 /** Style, pattern definitions and the zoomable map group for a state at a layout's size. */
 export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTreeOptions = {}): MapLayers {
   const prefix = opts.prefix ?? 'aa';
@@ -94,13 +124,10 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
     withScale(disputedPatternNode(prefix)),
   ];
 
-  const paths: SvgNode[] = [];
-  const disputed: SvgNode[] = [];
   const lines: SvgNode[] = [];
   state.units.forEach((u, i) => {
     const geo = layout.units[i];
     if (geo === undefined || geo.a3 !== u.a3) throw new Error(`map layout and state disagree at unit ${i}`);
-    (u.role === 'disputed' ? disputed : paths).push(unitPath(u, geo, prefix, opts));
     if (u.role === 'focal') lines.push(highlight(geo.d, 'focal', prefix, u.a3));
     if (u.compared) lines.push(highlight(geo.d, 'compared', prefix, u.a3));
   });
@@ -126,7 +153,7 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
         { class: `${prefix}-marker-hits`, 'aria-hidden': 'true' },
         placed.map((m) => markerHit(m, mo)),
       ),
-      el('g', { class: `${prefix}-units` }, [...paths, ...disputed]),
+      unitsGroup(state, layout, prefix, opts),
       el('g', { class: `${prefix}-lines`, 'aria-hidden': 'true' }, lines),
       el(
         'g',
@@ -136,7 +163,7 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
     ],
   );
   return {
-    style: el('style', {}, [mapStyleSheet(opts.theme ?? 'auto', prefix)]),
+    style: styleNode(opts.theme ?? 'auto', prefix),
     defs: el('defs', {}, patterns),
     zoom,
     markers: placed,

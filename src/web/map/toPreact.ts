@@ -1,4 +1,4 @@
-import { type ComponentChild, h } from 'preact';
+import { Component, type ComponentChild, h, type JSX } from 'preact';
 import type { SvgNode } from './svg.ts';
 
 /** Turns the shared element tree into Preact elements (attributes are passed as they are: `tabindex`, `class`). */
@@ -7,4 +7,17 @@ export function toPreact(node: SvgNode | string): ComponentChild {
   const props: Record<string, unknown> = { ...node.attrs };
   if (node.key !== undefined) props.key = node.key;
   return h(node.tag, props, ...node.children.map(toPreact));
+}
+
+/**
+ * Renders a tree and re-renders it only when given a different tree object: the map reuses unchanged layers
+ * (the country shapes during a zoom gesture or a hover), so those frames do not touch them.
+ */
+export class Layer extends Component<{ node: SvgNode }> {
+  override shouldComponentUpdate(next: { node: SvgNode }): boolean {
+    return next.node !== this.props.node;
+  }
+  override render(): JSX.Element {
+    return toPreact(this.props.node) as JSX.Element;
+  }
 }
