@@ -5,7 +5,7 @@ import type { AgreementId, DatasetId } from '../core/ids.ts';
 import { type Agreement, type AgreementContent, AgreementContentSchema } from '../core/schemas.ts';
 import { insertChunked } from './batch.ts';
 import { writeRevisions } from './revisions.ts';
-import { agreementToRow, byId, makeAgreement, partnerRows, rowToAgreement } from './rows.ts';
+import { agreementToRow, byId, makeAgreement, partnerRows, rowToAgreement, sortedBy } from './rows.ts';
 import { definedOnly, ensureDataset, nowIso, type Tx } from './tx.ts';
 import { type Actor, ConflictError, NotFoundError, StaleVersionError } from './types.ts';
 
@@ -68,7 +68,7 @@ export async function getAgreement(tx: Tx, id: AgreementId): Promise<Agreement |
  * their end rather than at random places, which makes a big import several times faster.
  */
 export async function insertAgreements(tx: Tx, agreements: readonly Agreement[]): Promise<void> {
-  const ordered = agreements.length > 1 ? [...agreements].sort(byId) : agreements;
+  const ordered = sortedBy(agreements, (a) => a.id);
   await insertChunked(tx.db, tx.dialect, 'agreements', ordered, agreementToRow);
   await insertChunked(tx.db, tx.dialect, 'agreement_partners', ordered.flatMap(partnerRows), (r) => r);
 }

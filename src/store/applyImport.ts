@@ -12,7 +12,7 @@ import { insertAgreements } from './agreements.ts';
 import { chunks, MAX_PARAMS } from './batch.ts';
 import { insertNotes } from './notes.ts';
 import { type RevisionEntry, writeRevisions } from './revisions.ts';
-import { canonicalSources, makeNote, rowToAgreementUnchecked, rowToNote } from './rows.ts';
+import { canonicalSources, makeNote, rowToAgreementUnchecked, rowToNote, sortedBy } from './rows.ts';
 import { ensureDataset, isUniqueViolation, nowIso, type Tx } from './tx.ts';
 import { type Actor, ConflictError, NotFoundError, StaleVersionError } from './types.ts';
 
@@ -28,19 +28,34 @@ function sameContent(a: AgreementContent | NoteContent, b: AgreementContent | No
   return key(a) === key(b);
 }
 
-/** Validates plan content and returns it as a whole record (the schema's output is already a fresh copy). */
+/**
+ * Validates plan content and makes it a whole record. The record shares the plan's nested objects instead of
+ * keeping the schema's copy: a 100,000-record import then holds half as much memory (and collects less).
+ */
 function validAgreement(
   dataset: DatasetId,
   id: AgreementId,
-  content: AgreementContent,
+  c: AgreementContent,
   meta: { createdAt: string; updatedAt: string; version: number },
 ): Agreement {
-  const parsed = AgreementContentSchema.safeParse(content);
+  const parsed = AgreementContentSchema.safeParse(c);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`import plan: agreement "${id}" field "${issue?.path.join('.')}": ${issue?.message}`);
   }
-  return { ...parsed.data, id, dataset, ...meta };
+  return {
+    category: c.category,
+    partners: c.partners,
+    title: c.title,
+    date: c.date,
+    summary: c.summary,
+    sources: c.sources,
+    flags: c.flags,
+    status: c.status,
+    id,
+    dataset,
+    ...meta,
+  };
 }
 
 function validNote(id: string, content: NoteContent): NoteContent {
@@ -162,64 +177,76 @@ export async function applyImport(tx: Tx, dataset: DatasetId, plan: ImportPlan, 
   }
 }
 
+type Write<T> = { before: T | null; after: T };
+
 async function applyChecked(tx: Tx, dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void> {
   await ensureDataset(tx, dataset);
   const at = nowIso();
-  const revisions: RevisionEntry[] = [];
-  const entry = (
+  const entry = <T extends { id: string }>(
     entity: 'agreement' | 'note',
-    entityId: string,
-    action: 'create' | 'update' | 'delete',
-    before: unknown,
-    after: unknown,
-  ): RevisionEntry => ({ dataset, entity, entityId, action, at, before, after });
+    before: T | null,
+    after: T | null,
+  ): RevisionEntry => ({
+    dataset,
+    entity,
+    entityId: (after ?? before)!.id,
+    action: before === null ? 'create' : after === null ? 'delete' : 'update',
+    at,
+    before,
+    after,
+  });
 
   const agreements = await touchedAgreements(tx, dataset, [...plan.removed, ...plan.changed]);
   await deleteExact(tx, 'agreements', agreements);
-  const written: Agreement[] = [];
-  for (const r of plan.removed)
-    revisions.push(entry('agreement', r.id, 'delete', agreements.get(r.id), null));
+  const writes: Array<Write<Agreement>> = [];
   for (const c of plan.changed) {
     const before = agreements.get(c.id)!;
-    const after = validAgreement(dataset, c.id, c.after, {
-      createdAt: before.createdAt,
-      updatedAt: at,
-      version: before.version + 1,
-    });
-    written.push(after);
-    revisions.push(entry('agreement', c.id, 'update', before, after));
+    const meta = { createdAt: before.createdAt, updatedAt: at, version: before.version + 1 };
+    writes.push({ before, after: validAgreement(dataset, c.id, c.after, meta) });
   }
   for (const a of plan.added) {
-    const after = validAgreement(dataset, a.id, a.content, { createdAt: at, updatedAt: at, version: 1 });
-    written.push(after);
-    revisions.push(entry('agreement', a.id, 'create', null, after));
+    const meta = { createdAt: at, updatedAt: at, version: 1 };
+    writes.push({ before: null, after: validAgreement(dataset, a.id, a.content, meta) });
   }
-  await insertAgreements(tx, written);
+  // Sorted once here; the inserts and revisions below then find their input already in key order.
+  const sorted = sortedBy(writes, (w) => w.after.id);
+  await insertAgreements(
+    tx,
+    sorted.map((w) => w.after),
+  );
+  const removed = sortedBy(plan.removed, (r) => r.id).map((r) =>
+    entry('agreement', agreements.get(r.id)!, null),
+  );
+  await writeRevisions(
+    tx.db,
+    tx.dialect,
+    [...removed, ...sorted.map((w) => entry('agreement', w.before, w.after))],
+    by,
+  );
 
   const notes = await touchedNotes(tx, dataset, [...plan.notes.removed, ...plan.notes.changed]);
   await deleteExact(tx, 'notes', notes);
-  const writtenNotes: CountryNote[] = [];
-  for (const r of plan.notes.removed) revisions.push(entry('note', r.id, 'delete', notes.get(r.id), null));
+  const noteWrites: Array<Write<CountryNote>> = [];
   for (const c of plan.notes.changed) {
     const before = notes.get(c.id)!;
-    const after = makeNote(dataset, c.id, validNote(c.id, c.after), {
-      createdAt: before.createdAt,
-      updatedAt: at,
-      version: before.version + 1,
-    });
-    writtenNotes.push(after);
-    revisions.push(entry('note', c.id, 'update', before, after));
+    const meta = { createdAt: before.createdAt, updatedAt: at, version: before.version + 1 };
+    noteWrites.push({ before, after: makeNote(dataset, c.id, validNote(c.id, c.after), meta) });
   }
   for (const n of plan.notes.added) {
-    const after = makeNote(dataset, n.id, validNote(n.id, n.content), {
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    });
-    writtenNotes.push(after);
-    revisions.push(entry('note', n.id, 'create', null, after));
+    const meta = { createdAt: at, updatedAt: at, version: 1 };
+    noteWrites.push({ before: null, after: makeNote(dataset, n.id, validNote(n.id, n.content), meta) });
   }
-  await insertNotes(tx, writtenNotes);
-
-  await writeRevisions(tx.db, tx.dialect, revisions, by);
+  await insertNotes(
+    tx,
+    noteWrites.map((w) => w.after),
+  );
+  await writeRevisions(
+    tx.db,
+    tx.dialect,
+    [
+      ...plan.notes.removed.map((r) => entry('note', notes.get(r.id)!, null)),
+      ...noteWrites.map((w) => entry('note', w.before, w.after)),
+    ],
+    by,
+  );
 }

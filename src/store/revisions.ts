@@ -3,7 +3,7 @@ import type { DatasetId } from '../core/ids.ts';
 import type { Revision } from '../core/schemas.ts';
 import { insertChunked } from './batch.ts';
 import type { Dialect } from './migrations.ts';
-import { compareText, rowToRevision } from './rows.ts';
+import { rowToRevision, sortedBy } from './rows.ts';
 import type { RevisionsTable, Tables } from './tables.ts';
 import type { Actor } from './types.ts';
 
@@ -42,8 +42,7 @@ export async function writeRevisions(
 ): Promise<void> {
   // Ordered by record id, the (entity_id, id) index grows at its end instead of at random places: a big import
   // writes several times faster that way.
-  const ordered =
-    entries.length > 1 ? [...entries].sort((a, b) => compareText(a.entityId, b.entityId)) : entries;
+  const ordered = sortedBy(entries, (e) => e.entityId);
   await insertChunked(db, dialect, 'revisions', ordered, (e) => toRow(e, by));
 }
 

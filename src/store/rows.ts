@@ -207,3 +207,11 @@ export function compareText(a: string, b: string): number {
 export function byId<T extends { id: string }>(a: T, b: T): number {
   return compareText(a.id, b.id);
 }
+
+/** Items in ascending key order: a copy sorted only when the input is not sorted already (an O(n) check). */
+export function sortedBy<T>(items: readonly T[], key: (item: T) => string): readonly T[] {
+  for (let i = 1; i < items.length; i++) {
+    if (key(items[i - 1]!) > key(items[i]!)) return [...items].sort((a, b) => compareText(key(a), key(b)));
+  }
+  return items;
+}
