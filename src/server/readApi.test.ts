@@ -232,7 +232,9 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
     const res = await get('/');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/<h1[^>]*>Mapping of India(&#39;|')s Cyber Security-Related Bilateral Agreements<\/h1>/);
+    expect(html).toMatch(
+      /<h1[^>]*>Mapping of India(&#39;|')s Cyber Security-Related Bilateral Agreements<\/h1>/,
+    );
     expect(html).toMatch(/data-testid="legend-count-mlat">39</);
     expect(html).toMatch(/data-testid="legend-count-mou">54</);
     expect(html).toMatch(/data-testid="legend-count-framework">10</);
