@@ -90,8 +90,9 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
         focused,
         hovered: hover?.a3 ?? null,
         transform: t,
+        patternZoom: zoom.settledK,
       }),
-    [state, layout, prefix, props.theme, stop, focused, hover?.a3, t],
+    [state, layout, prefix, props.theme, stop, focused, hover?.a3, t, zoom.settledK],
   );
 
   const unitAt = (target: EventTarget | null): MapUnitState | undefined => {

@@ -22,6 +22,8 @@ export type MapTreeOptions = {
   /** Alpha-3 of the unit under the pointer, highlighted (interactive). */
   hovered?: string | null;
   transform?: ZoomTransform;
+  /** Scale the patterns are drawn for (default: the transform's); the live map updates it when a zoom settles. */
+  patternZoom?: number;
   /** Radius of a marker's visible dot, px on screen (default 4.5, smaller on small maps). */
   markerRadius?: number;
   /** Radius of a marker's invisible hit area, px on screen (12 px: a 24 px target at any zoom). */
@@ -106,7 +108,7 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
   const t = opts.transform ?? { k: 1, x: 0, y: 0 };
   const styles = new Map(state.styles.map((s) => [s.id as string, s]));
   // Textures keep their size on screen at any zoom, and shrink a little on small maps.
-  const scale = patternScaleFor(layout.width) / t.k;
+  const scale = patternScaleFor(layout.width) / (opts.patternZoom ?? t.k);
   const patternScale = scale === 1 ? undefined : `scale(${r3(scale)})`;
   const withScale = (p: SvgNode): SvgNode => ({
     ...p,

@@ -21,6 +21,8 @@ import {
 
 export type ZoomControls = {
   transform: ZoomTransform;
+  /** Scale of the last view the map came to rest at (patterns are redrawn for it, not for every frame). */
+  settledK: number;
   /** Animated (unless the reader prefers reduced motion) move to a view. */
   zoomTo: (target: ZoomState) => void;
   /** The current view, size-independent. */
@@ -47,6 +49,8 @@ export function useZoom(
   const [transform, setTransform] = useState<ZoomTransform>(() =>
     zoomToTransform(zoom ?? ZOOM_IDENTITY, width, height),
   );
+  const [settledK, setSettledK] = useState(transform.k);
+  const animating = useRef(false);
   const behaviorRef = useRef<Behavior | null>(null);
   const onZoomRef = useRef(onZoom);
   onZoomRef.current = onZoom;
@@ -94,9 +98,12 @@ export function useZoom(
         const t = event.transform;
         svg.style.touchAction = t.k > 1 ? 'none' : 'pan-y';
         setTransform({ k: t.k, x: t.x, y: t.y });
+        if (!event.sourceEvent && !animating.current) setSettledK(t.k);
       })
       .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        if (event.sourceEvent) onZoomRef.current?.(transformToZoom(event.transform, width, height));
+        if (!event.sourceEvent) return;
+        setSettledK(event.transform.k);
+        onZoomRef.current?.(transformToZoom(event.transform, width, height));
       });
     sel.call(behavior);
     behaviorRef.current = behavior;
@@ -128,8 +135,10 @@ export function useZoom(
       return;
     }
     const start = performance.now();
+    animating.current = true;
     const step = (now: number): void => {
       const p = Math.min(1, (now - start) / DURATION);
+      animating.current = p < 1;
       apply(p < 1 ? interpolateZoom(from, to, p) : to);
       if (p < 1) frame.current = requestAnimationFrame(step);
       else onZoomRef.current?.(to);
@@ -137,5 +146,5 @@ export function useZoom(
     frame.current = requestAnimationFrame(step);
   };
 
-  return { transform, zoomTo, current };
+  return { transform, settledK, zoomTo, current };
 }
