@@ -1,6 +1,7 @@
 import type { CSSProperties, JSX } from 'preact';
 
-// [+] [−] [reset]: real buttons with accessible names, 32 px targets, the browser's own focus ring.
+// [+] [−] [reset]: real buttons with accessible names, 32 px targets, the browser's own focus ring. A row in the
+// bottom-left corner, over the empty South Pacific, hides the least map (on a phone the map is ~170 px tall).
 
 export type ZoomButtonsProps = {
   prefix: string;
@@ -12,10 +13,10 @@ export type ZoomButtonsProps = {
 
 const group: CSSProperties = {
   position: 'absolute',
-  top: '8px',
+  bottom: '8px',
   left: '8px',
   display: 'flex',
-  flexDirection: 'column',
+  flexDirection: 'row',
   gap: '4px',
 };
 
