@@ -325,7 +325,7 @@ for (const { dialect, skip } of testDialects()) {
       expect(lost[0]?.reason).toBeInstanceOf(StaleVersionError);
       const now = await store.getAgreement(a.id);
       expect(now?.version).toBe(2);
-      expect((lost[0]?.reason as StaleVersionError).current).toEqual(now);
+      expect((lost[0]!.reason as StaleVersionError).current).toEqual(now);
       expect((await store.listRevisions(a.id)).length).toBe(2);
     });
 
