@@ -44,7 +44,8 @@ function startChromium(profile: string): Promise<{ child: ChildProcess; port: nu
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so the zygote and renderer children go when it is stopped.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   return new Promise((resolve, reject) => {
     let err = '';
@@ -85,11 +86,14 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
     const score = (id: string): number => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     return { performance: score('performance'), accessibility: score('accessibility') };
   } finally {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.pid !== undefined) {
       const gone = new Promise((r) => child.once('exit', r));
-      child.kill();
+      process.kill(-child.pid, 'SIGTERM');
       await gone;
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helpers may still be flushing the profile for a moment; a leftover temp folder is no failure.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {}
   }
 }
