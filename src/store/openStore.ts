@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './databaseUrl.ts';
 import { KyselyStore } from './kyselyStore.ts';
+import { preparedPool } from './preparedPool.ts';
 import { sqliteDialect } from './sqliteDialect.ts';
 import type { Tables } from './tables.ts';
 import type { Store } from './types.ts';
@@ -46,7 +47,7 @@ async function openPostgres(connectionString: string, schema: string | null): Pr
   });
   // An idle client that loses its connection must not crash the process; the pool replaces it on next use.
   pool.on('error', () => {});
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
   try {
     if (schema !== null) {
       await sql`create schema if not exists ${sql.id(schema)}`.execute(db);

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertChunked } from './batch.ts';
+import { preparedPool } from './preparedPool.ts';
+import type { Tables } from './tables.ts';
+import { PG_SKIPPED } from './testing.ts';
+
+const url = process.env.TEST_DATABASE_URL;
+if (!url) console.log(PG_SKIPPED);
+
+describe.skipIf(!url)('preparedPool on PostgreSQL', () => {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  let pool: pg.Pool;
+  let db: Kysely<Tables>;
+
+  beforeAll(async () => {
+    pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
+    db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
+    await sql`create schema ${sql.id(schema)}`.execute(db);
+    await sql`create table agreement_partners (agreement_id text, country text)`.execute(db);
+  });
+  afterAll(async () => {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+    await db.destroy();
+  });
+
+  it('sends batch INSERTs as named prepared statements and other queries as before', async () => {
+    const rows = Array.from({ length: 2512 }, (_, i) => ({ agreement_id: `a-${i}`, country: 'FR' }));
+    await insertChunked(db, 'postgres', 'agreement_partners', rows, (r) => r);
+    await insertChunked(db, 'postgres', 'agreement_partners', rows, (r) => r);
+    const count = await db
+      .selectFrom('agreement_partners')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(5024);
+    // max: 1 — the same session that ran the inserts.
+    const prepared = await sql<{
+      name: string;
+    }>`select name from pg_prepared_statements order by name`.execute(db);
+    const names = prepared.rows.map((r) => r.name);
+    expect(names.length).toBe(2); // the 1,000-row and the 512-row statement, each prepared once
+    expect(names.every((n) => n.startsWith('atlas_batch_'))).toBe(true);
+  });
+});
