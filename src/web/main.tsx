@@ -1,4 +1,5 @@
 import './styles/index.css';
+import './map/map.generated.css';
 import { render } from 'preact';
 import type { DatasetDocument } from '../core/schemas.ts';
 import {

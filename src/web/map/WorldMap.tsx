@@ -270,7 +270,7 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
           tap.current = null;
         }}
       >
-        <Layer node={layers.style} />
+        {/* No <style> here: the page's CSP refuses inline styles; the rules come from map.generated.css. */}
         <Layer node={layers.defs} />
         <g class={String(layers.zoom.attrs.class)} transform={String(layers.zoom.attrs.transform)}>
           {layers.zoom.children.map((child, i) =>

@@ -21,6 +21,7 @@ export {
   projectPoint,
   type UnitLayout,
 } from './layout.ts';
+export { mapCssFile } from './mapCss.ts';
 export { buildMapLayers, type MapLayers, type MapTreeOptions } from './mapTree.ts';
 export { geographicOrder, type NavKey, type NavPoint, nextFocus } from './navigation.ts';
 export { type LegendItem, type RenderOptions, renderMapSvg } from './render.ts';
