@@ -22,7 +22,7 @@ describe('URL state', () => {
       nonGovernmental: 'exclude',
       multilateral: 'only',
       view: 'table',
-      zoom: { k: 2.5, x: -120.3, y: 40 },
+      zoom: { k: 2.5, x: 0.6213, y: 0.4 },
       compare: ['SG', 'FR', 'US'] as CountryCode[],
       query: 'cyber crime & co',
       sort: { key: 'date', descending: true },
@@ -31,14 +31,14 @@ describe('URL state', () => {
     const qs = encodeState(s);
     expect(qs).toBe(
       'country=SG&cat=mlat,framework&from=2005&to=2016&undated=0&region=Asia&ngo=exclude&multi=only&view=table' +
-        '&zoom=2.5,-120.3,40&compare=SG,FR,US&q=cyber+crime+%26+co&sort=-date&embed=1',
+        '&zoom=2.5,0.6213,0.4&compare=SG,FR,US&q=cyber+crime+%26+co&sort=-date&embed=1',
     );
     expect(decodeState(`?${qs}`, ctx)).toEqual(s);
   });
 
   it('rounds the zoom so links stay short and stable', () => {
-    const s = { ...defaultState(), zoom: { k: 1.23456, x: 10.04, y: -3.96 } };
-    expect(encodeState(s)).toBe('zoom=1.23,10,-4');
+    const s = { ...defaultState(), zoom: { k: 1.23456, x: 0.500004, y: 0.12345678 } };
+    expect(encodeState(s)).toBe('zoom=1.235,0.5,0.1235');
   });
 
   it('keeps an empty category selection (everything hidden) distinct from all shown', () => {

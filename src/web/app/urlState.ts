@@ -18,8 +18,9 @@ function round(n: number, digits: number): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
+/** Scale to 3 decimals, the view centre (fractions of the map) to 4: as precise as the map keeps them. */
 export function encodeZoom(z: Zoom): string {
-  return `${round(z.k, 2)},${round(z.x, 1)},${round(z.y, 1)}`;
+  return `${round(z.k, 3)},${round(z.x, 4)},${round(z.y, 4)}`;
 }
 
 export function encodeState(s: AppState): string {
