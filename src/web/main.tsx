@@ -13,7 +13,6 @@ import {
   mainPageUrl,
 } from './app/index.ts';
 import { loadWorld, worldMapSlot } from './app/mapSlot.tsx';
-import { mapStyleSheet } from './map/theme.ts';
 import { messages as t } from './text.ts';
 
 // The browser entry: read the dataset document the HTML carries (or fetch it from the advertised link),
@@ -53,17 +52,6 @@ function pageUrl(): string {
   return mainPageUrl(canonical ?? window.location.href);
 }
 
-/**
- * The map's own rules (land, sea, borders, focus ring) as a constructed stylesheet: the CSSOM is not subject
- * to the page's CSP, where a <style> element would be refused under `style-src 'self'`.
- */
-function adoptMapStyles(): void {
-  if (!('adoptedStyleSheets' in Document.prototype)) return;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(mapStyleSheet('auto'));
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}
-
 const loadRegistry = (): Promise<CountryLookup> =>
   import('./app/countryLookup.ts').then((m) => m.coreCountryLookup());
 
@@ -81,7 +69,6 @@ async function countryLookup(doc: DatasetDocument): Promise<CountryLookup> {
 async function start(): Promise<void> {
   // The geometry is the largest download: start it before anything else.
   void loadWorld().catch(() => {});
-  adoptMapStyles();
   const root =
     document.getElementById('atlas-root') ?? document.body.appendChild(document.createElement('div'));
   try {
