@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Agreement } from '../core/schemas.ts';
-import { NotFoundError, StaleVersionError } from '../store/types.ts';
+import { ConflictError, NotFoundError, StaleVersionError } from '../store/types.ts';
 import { createErrorHandler, notFoundHandler } from './errorHandler.ts';
 import { HttpError } from './httpError.ts';
 import type { Logger } from './logger.ts';
@@ -55,6 +55,15 @@ describe('error handler', () => {
     const body = (await res.json()) as ErrorJson;
     expect(body.current).toEqual(current);
     expect(body.error.code).toBe('stale_version');
+  });
+
+  it('maps ConflictError to 409 with its message', async () => {
+    const res = await appThrowing(() => new ConflictError('a user a@b.org already exists')).request(
+      '/api/boom',
+    );
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as ErrorJson;
+    expect(body.error).toMatchObject({ code: 'conflict', message: 'a user a@b.org already exists' });
   });
 
   it('maps NotFoundError to 404 and Hono HTTPExceptions to their status', async () => {

@@ -2,7 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { NotFoundError, StaleVersionError } from '../store/types.ts';
+import { ConflictError, NotFoundError, StaleVersionError } from '../store/types.ts';
 import { type ErrorBody, errorBody, HttpError } from './httpError.ts';
 import type { Logger } from './logger.ts';
 
@@ -46,6 +46,9 @@ export function createErrorHandler(logger: Logger): ErrorHandler {
     }
     if (err instanceof NotFoundError) {
       return answer(c, 404, errorBody('not_found', err.message));
+    }
+    if (err instanceof ConflictError) {
+      return answer(c, 409, errorBody('conflict', err.message));
     }
     if (err instanceof HTTPException) {
       // Hono's own middleware (body limit, CSRF) throws these; their statuses are deliberate.
