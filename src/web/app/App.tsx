@@ -154,6 +154,20 @@ export function App(props: AppProps): JSX.Element {
   };
 
   const everything = !hasFilters(state);
+  // The masthead changes only with embed mode (its link to the full page then follows the filters).
+  const latestShare = useRef(shareUrl);
+  latestShare.current = shareUrl;
+  const header = useMemo(
+    () => (
+      <Header
+        embed={state.embed}
+        fullUrl={state.embed ? shareUrl : ''}
+        onOpen={(name, opener) => setDialog({ name, opener })}
+        onCopyLink={() => copyLink(latestShare.current)}
+      />
+    ),
+    [state.embed, state.embed ? shareUrl : ''],
+  );
   // The footer depends on nothing a filter changes; the same vnode lets Preact skip it on every step.
   const about = useMemo(() => <AboutSection embed={state.embed} />, [state.embed]);
   const embed = state.embed;
@@ -165,12 +179,7 @@ export function App(props: AppProps): JSX.Element {
           <a class="skip-link" href="#stage">
             {state.view === 'table' ? t.skipToTable : t.skipToMap}
           </a>
-          <Header
-            embed={embed}
-            fullUrl={shareUrl}
-            onOpen={(name, opener) => setDialog({ name, opener })}
-            onCopyLink={() => copyLink(shareUrl)}
-          />
+          {header}
           <main class="main">
             <LegendCards
               cardStats={selection.cardStats}

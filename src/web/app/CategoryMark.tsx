@@ -1,5 +1,5 @@
 import { h, type JSX, type VNode } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import type { CategoryId } from '../../core/ids.ts';
 import { patternNode } from '../map/fills.ts';
 import type { SvgNode } from '../map/svg.ts';
@@ -21,10 +21,11 @@ export function CategoryMark(props: { category: CategoryId; size?: number }): JS
   const size = props.size ?? 16;
   const id = `${PREFIX}${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const style = styles.find((s) => s.id === props.category);
+  const pattern = useMemo(() => (style ? toVNode(patternNode([style], PREFIX, id)) : null), [style, id]);
   if (style === undefined) return null;
   return (
     <svg class="mark" width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <defs>{toVNode(patternNode([style], PREFIX, id))}</defs>
+      <defs>{pattern}</defs>
       <rect x="0.5" y="0.5" width="15" height="15" rx="2" fill={`url(#${id})`} stroke={style.color} />
     </svg>
   );

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { formatNumber, messages as t } from '../text.ts';
 import { useAtlas } from './atlas.ts';
 import type { PerYear } from './countPerYear.ts';
@@ -14,6 +14,8 @@ const PAD = { top: 12, right: 8, bottom: 24, left: 28 };
 export function YearChart(props: { perYear: PerYear }): JSX.Element {
   const { doc } = useAtlas();
   const id = useId();
+  // The table is built when the reader opens it, not on every filter step while it is closed.
+  const [tableOpen, setTableOpen] = useState(false);
   const categories = doc.dataset.categories;
   const { years, max, undated } = props.perYear;
   const first = years[0];
@@ -92,35 +94,37 @@ export function YearChart(props: { perYear: PerYear }): JSX.Element {
         })}
       </svg>
       {undated > 0 ? <p class="hint">{t.chartUndated(undated)}</p> : null}
-      <details class="chart-table">
+      <details class="chart-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>{t.chartAsTable}</summary>
-        <table class="table table-compact">
-          <caption class="sr-only">{t.chartTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.chartYear}</th>
-              {categories.map((c) => (
-                <th key={c.id} scope="col">
-                  {c.shortLabel}
-                </th>
-              ))}
-              <th scope="col">{t.chartTotal}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((row) => (
-              <tr key={row.year}>
-                <th scope="row">{row.year}</th>
+        {tableOpen ? (
+          <table class="table table-compact">
+            <caption class="sr-only">{t.chartTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.chartYear}</th>
                 {categories.map((c) => (
-                  <td key={c.id} class="num">
-                    {formatNumber(row.byCategory[c.id] ?? 0)}
-                  </td>
+                  <th key={c.id} scope="col">
+                    {c.shortLabel}
+                  </th>
                 ))}
-                <td class="num">{formatNumber(row.total)}</td>
+                <th scope="col">{t.chartTotal}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {years.map((row) => (
+                <tr key={row.year}>
+                  <th scope="row">{row.year}</th>
+                  {categories.map((c) => (
+                    <td key={c.id} class="num">
+                      {formatNumber(row.byCategory[c.id] ?? 0)}
+                    </td>
+                  ))}
+                  <td class="num">{formatNumber(row.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
       </details>
     </section>
   );
