@@ -69,7 +69,7 @@ describe('renderMapSvg', () => {
       /data-iso2="SG" data-a3="SGP" data-anchor="[\d.]+,[\d.]+" role="img" aria-label="Singapore: 1 MLAT, 2 MoUs \/ Joint Statements, 1 Cyber Framework"/,
     );
     expect(svg).toMatch(
-      /class="aa-unit aa-focal" data-iso2="IN" data-a3="IND" role="img" aria-label="India: focal country"/,
+      /class="aa-unit aa-focal"(?: fill="#[0-9a-f]{6}")? data-iso2="IN" data-a3="IND" role="img" aria-label="India: focal country"/,
     );
     expect(svg).toMatch(/class="aa-unit aa-disputed" fill="url\(#aa-disputed\)" data-a3="KAS"/);
     expect(svg).toMatch(
@@ -93,7 +93,8 @@ describe('renderMapSvg', () => {
 
   it('writes colours from the dataset and the chosen theme', () => {
     for (const c of dataset.categories) expect(svg).toContain(`fill="${c.color}"`);
-    expect(svg).toContain('.aa-sea{fill:#161a1f}');
+    expect(svg).toMatch(/class="aa-sea"[^>]* fill="#161a1f"/);
+    expect(svg).not.toContain('<style');
     expect(svg).not.toContain('var(--');
   });
 
@@ -128,5 +129,20 @@ describe('renderMapSvg', () => {
       (m) => m[1]!.match(/\.\d+/g) ?? [],
     );
     expect(unitPaths.every((n) => n.length === 2)).toBe(true);
+  });
+});
+
+describe('renderMapSvg styles', () => {
+  it('carries its look as attributes, with no <style> a strict CSP would refuse', async () => {
+    const { parseClassRules, inlineClassStyles } = await import('./inlineStyles.ts');
+    const { el, toSvgString } = await import('./svg.ts');
+    const rules = parseClassRules(
+      '.a{fill:#fff;cursor:pointer}.a:focus{outline:none}.b>*{stroke:#000}@media (x){.a{fill:red}}',
+    );
+    expect(rules.map((r) => r.cls)).toEqual(['a', 'b']);
+    const tree = el('g', { class: 'b' }, [el('rect', { class: 'a', fill: 'url(#p)' })]);
+    expect(toSvgString(inlineClassStyles(tree, '.a{fill:#fff}.b>*{stroke:#000}'))).toBe(
+      '<g class="b"><rect class="a" fill="#fff" stroke="#000"/></g>',
+    );
   });
 });

@@ -1,10 +1,11 @@
 import type { CategoryId } from '../../core/ids.ts';
 import { disputedPatternNode, patternNode } from './fills.ts';
+import { inlineClassStyles } from './inlineStyles.ts';
 import { layoutMap } from './layout.ts';
 import { buildMapLayers } from './mapTree.ts';
 import type { MapState } from './state.ts';
 import { el, type SvgNode, toSvgString } from './svg.ts';
-import type { MapTheme } from './theme.ts';
+import { type MapTheme, mapStyleSheet } from './theme.ts';
 import type { World } from './world.ts';
 import { ZOOM_IDENTITY, type ZoomState, zoomToTransform } from './zoom.ts';
 
@@ -21,7 +22,8 @@ export type RenderOptions = {
   legend?: readonly LegendItem[];
   /** Credit line(s): source, licence, boundary note. */
   credit?: string;
-  theme?: Exclude<MapTheme, 'auto'> | 'auto';
+  /** A still image has one look: light (default) or dark. */
+  theme?: Exclude<MapTheme, 'auto'>;
   zoom?: ZoomState;
   prefix?: string;
 };
@@ -93,11 +95,11 @@ export function renderMapSvg(state: MapState, world: World, opts: RenderOptions)
   const layout = layoutMap(world, width, mapHeight);
 
   const transform = zoomToTransform(opts.zoom ?? ZOOM_IDENTITY, width, mapHeight);
-  const layers = buildMapLayers(state, layout, { prefix, theme: opts.theme ?? 'light', transform });
+  const theme = opts.theme === 'dark' ? 'dark' : 'light';
+  const layers = buildMapLayers(state, layout, { prefix, theme, transform });
 
   const children: SvgNode[] = [
     el('title', { id: `${prefix}-svg-title` }, [opts.title ?? 'World map']),
-    layers.style,
     el('defs', {}, [
       ...layers.defs.children.filter((c): c is SvgNode => typeof c !== 'string'),
       ...swatchPatterns(opts.legend ?? [], state, prefix),
@@ -143,5 +145,5 @@ export function renderMapSvg(state: MapState, world: World, opts: RenderOptions)
     },
     children,
   );
-  return `${toSvgString(root)}\n`;
+  return `${toSvgString(inlineClassStyles(root, mapStyleSheet(theme, prefix)))}\n`;
 }
