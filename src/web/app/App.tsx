@@ -7,6 +7,7 @@ import { AnnounceContext } from './announce.ts';
 import { type Atlas, AtlasContext } from './atlas.ts';
 import { Citation } from './Citation.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
+import { Controls } from './Controls.tsx';
 import { CountryPanel } from './CountryPanel.tsx';
 import { copyText } from './copyText.ts';
 import { countPerYear } from './countPerYear.ts';
@@ -15,19 +16,15 @@ import { DownloadDialog } from './DownloadDialog.tsx';
 import { selectionNotes } from './downloads.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { postHeightToParent } from './embedHeight.ts';
-import { Filters } from './Filters.tsx';
 import { type DialogName, Header } from './Header.tsx';
 import { LegendCards } from './LegendCards.tsx';
 import { embedLink, shareLink } from './links.ts';
 import { MapArea, type MapSlot } from './MapArea.tsx';
-import { SearchBox } from './SearchBox.tsx';
 import { selectAgreements } from './selectAgreements.ts';
-import { type AppState, activeFilters, clearFilters, hasFilters, MAX_COMPARE } from './state.ts';
+import { type AppState, hasFilters, MAX_COMPARE } from './state.ts';
 import { TableView } from './TableView.tsx';
-import { Timeline } from './Timeline.tsx';
 import { usePageState } from './usePageState.ts';
 import { YearChart } from './YearChart.tsx';
-import { rangeToState } from './years.ts';
 
 export type AppProps = {
   atlas: Atlas;
@@ -47,7 +44,6 @@ export function App(props: AppProps): JSX.Element {
   const [state, update] = usePageState(props.initialState, categoryIds);
   const [dialog, setDialog] = useState<{ name: DialogName; opener: HTMLElement } | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const [, setCountriesLoaded] = useState(false);
   const panelOpener = useRef<Element | null>(null);
 
@@ -187,76 +183,12 @@ export function App(props: AppProps): JSX.Element {
               shown={state.categories}
               onToggle={toggleCategory}
             />
-            <div class="controls">
-              <div class="controls-row">
-                <SearchBox
-                  label={t.searchLabel}
-                  placeholder={t.searchPlaceholder}
-                  testid="search"
-                  onPick={(code) => openCountry(code, null)}
-                />
-                {embed ? null : (
-                  <button
-                    type="button"
-                    class="button filters-toggle"
-                    aria-expanded={filtersOpen}
-                    aria-controls="more-filters"
-                    data-testid="filters-toggle"
-                    onClick={() => setFiltersOpen(!filtersOpen)}
-                  >
-                    {t.filtersToggle(activeFilters(state))}
-                  </button>
-                )}
-              </div>
-              {embed ? null : (
-                <div id="more-filters" class={`controls-more${filtersOpen ? ' is-open' : ''}`}>
-                  <div class="controls-row">
-                    <Filters
-                      region={state.region}
-                      nonGovernmental={state.nonGovernmental}
-                      multilateral={state.multilateral}
-                      onRegion={(region) => update({ region })}
-                      onFlag={(flag, rule) => update({ [flag]: rule })}
-                    />
-                  </div>
-                  {selection.range === null ? null : (
-                    <Timeline
-                      range={selection.range}
-                      undated={state.undated}
-                      onRange={(r, mode) => domain && update(rangeToState(r, domain), mode)}
-                      onUndated={(undated) => update({ undated })}
-                    />
-                  )}
-                </div>
-              )}
-              <div class="controls-row controls-end">
-                <fieldset class="view-switch">
-                  <legend class="sr-only">{t.viewLabel}</legend>
-                  {(['map', 'table'] as const).map((v) => (
-                    <button
-                      key={v}
-                      type="button"
-                      class="segment"
-                      aria-pressed={state.view === v}
-                      data-testid={`view-${v}`}
-                      onClick={() => update({ view: v })}
-                    >
-                      {v === 'map' ? t.viewMap : t.viewTable}
-                    </button>
-                  ))}
-                </fieldset>
-                {hasFilters(state) ? (
-                  <button
-                    type="button"
-                    class="button button-quiet"
-                    data-testid="reset-filters"
-                    onClick={() => update(clearFilters)}
-                  >
-                    {t.resetFilters}
-                  </button>
-                ) : null}
-              </div>
-            </div>
+            <Controls
+              state={state}
+              update={update}
+              range={selection.range}
+              onPickCountry={(code) => openCountry(code, null)}
+            />
             <div class="stage" id="stage" tabIndex={-1}>
               {state.view === 'table' ? (
                 <TableView
