@@ -16,16 +16,28 @@ function doc(dataset: Dataset, contents: ReturnType<typeof agreement>[]): Datase
   return { schema: 'accord-atlas/dataset@1', dataset, agreements, notes: [] };
 }
 
-const seedLike = doc({ ...testDataset, title: 'Agreements of India', description: 'Who India agreed with.' }, [
-  agreement('mlat', ['SG']),
-  agreement('mlat', ['FR']),
-  agreement('mou', ['FR'], { year: 2015, summary: 'Ends here </script><script>alert(1)</script> <!--' }),
-  agreement('framework', ['JP'], { year: 2016 }),
-]);
-const assets = { js: ['/assets/main-abc.js'], css: ['/assets/main-def.css'], preload: ['/assets/world-123.json'] };
+const seedLike = doc(
+  { ...testDataset, title: 'Agreements of India', description: 'Who India agreed with.' },
+  [
+    agreement('mlat', ['SG']),
+    agreement('mlat', ['FR']),
+    agreement('mou', ['FR'], { year: 2015, summary: 'Ends here </script><script>alert(1)</script> <!--' }),
+    agreement('framework', ['JP'], { year: 2016 }),
+  ],
+);
+const assets = {
+  js: ['/assets/main-abc.js'],
+  css: ['/assets/main-def.css'],
+  preload: ['/assets/world-123.json'],
+};
 
 describe('renderPageHtml', () => {
-  const html = renderPageHtml({ document: seedLike, assets, embed: false, canonicalUrl: 'https://example.org/' });
+  const html = renderPageHtml({
+    document: seedLike,
+    assets,
+    embed: false,
+    canonicalUrl: 'https://example.org/',
+  });
 
   it('is a complete document with meta from the dataset and the given assets', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
