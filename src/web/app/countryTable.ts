@@ -29,13 +29,20 @@ export type LazyCountryLookup = CountryLookup & {
 };
 
 const displayNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+// The map asks for every unit's name on every filter step, and Intl.DisplayNames is slow to ask.
+const fallbackNames = new Map<string, string>();
 
 function fallbackName(code: string): string {
-  try {
-    return displayNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = fallbackNames.get(code);
+  if (name === undefined) {
+    try {
+      name = displayNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    fallbackNames.set(code, name);
   }
+  return name;
 }
 
 export function lazyCountryLookup(

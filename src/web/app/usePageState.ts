@@ -22,21 +22,36 @@ export function usePageState(initial: AppState, ctx: DecodeContext): [AppState, 
   const current = useRef(state);
   current.current = state;
 
+  // The address is written in a microtask queued after the render's: writing it in the event handler makes the
+  // browser bring layout up to date first (the click changed :focus and :active), a second full layout per step.
+  // Several updates in one task make one history entry, a push if any of them was one.
+  const pending = useRef<HistoryMode | null>(null);
   const update = useCallback<UpdateState>((patch, mode = 'push') => {
     const prev = current.current;
     const next = typeof patch === 'function' ? patch(prev) : { ...prev, ...patch };
     current.current = next;
     setState(next);
     if (typeof window === 'undefined') return;
-    const url = urlFor(next);
-    const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-    if (url === here) return;
-    if (mode === 'push') window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
+    if (pending.current !== null) {
+      if (mode === 'push') pending.current = 'push';
+      return;
+    }
+    pending.current = mode;
+    queueMicrotask(() => {
+      const how = pending.current;
+      pending.current = null;
+      if (how === null) return;
+      const url = urlFor(current.current);
+      const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+      if (url === here) return;
+      if (how === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    });
   }, []);
 
   useEffect(() => {
     const onPop = (): void => {
+      pending.current = null;
       const next = decodeState(window.location.search, ctx);
       // Embed mode can come from the route (/embed) rather than the query; a Back step must not drop it.
       next.embed = next.embed || current.current.embed;
