@@ -10,11 +10,12 @@ import { ensureSeeded } from './seed.ts';
 
 // The public face of the server: build the app (tests, embedding) or run it on a port.
 
+export { escapeHtml } from '../web/ssr.ts';
 export { type AppOptions, createApp } from './app.ts';
 export { HttpError } from './httpError.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { buildOpenApi } from './openapi.ts';
-export { escapeHtml, renderPlaceholder } from './placeholder.ts';
+export { renderPlaceholder } from './placeholder.ts';
 export { renderers } from './renderers.ts';
 export { ensureSeeded, SeedError, type SeedResult, type SeedSource } from './seed.ts';
 export { DatasetSnapshots, type RenditionKind, type Snapshot } from './snapshots.ts';

@@ -1,20 +1,9 @@
 import type { Dataset } from '../core/schemas.ts';
 import type { Stats } from '../core/stats.ts';
+import { escapeHtml } from '../web/ssr.ts';
 
 // A stand-in for the public map page until src/web is built: the headline numbers and where the data is.
 // No inline style or script, so it passes the strict CSP unchanged.
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}
 
 export type PlaceholderInput = { dataset: Dataset; stats: Stats; lastUpdated: string | null };
 
