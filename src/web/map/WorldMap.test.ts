@@ -3,8 +3,8 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import type { CountryCode } from '../../core/ids.ts';
 import { tallyByCountry } from '../../core/stats.ts';
-import { layoutMap } from './layout.ts';
 import { buildMapLayers } from './mapTree.ts';
+import { layoutMap } from './project.ts';
 import { computeMapState } from './state.ts';
 import { toSvgString } from './svg.ts';
 import { loadDataset, loadWorld, sampleAgreements } from './testing.ts';
@@ -22,7 +22,13 @@ const state = computeMapState({
   selected: 'FR' as CountryCode,
 });
 const html = renderToString(
-  h(WorldMap, { state, world, onSelect: () => {}, initialWidth: 800, labels: { zoomIn: 'Plus près' } }),
+  h(WorldMap, {
+    state,
+    layout: layoutMap(world),
+    onSelect: () => {},
+    initialWidth: 800,
+    labels: { zoomIn: 'Plus près' },
+  }),
 );
 
 describe('WorldMap', () => {
@@ -43,7 +49,7 @@ describe('WorldMap', () => {
 
   it('is a named group with instructions and accessible zoom buttons', () => {
     expect(html).toMatch(
-      /<svg class="aa-map" width="800" height="400" viewBox="0 0 800 400" role="group" aria-label="World map of agreements" aria-describedby="([^"]+)"/,
+      /<svg class="aa-map" width="1920" height="960" viewBox="0 0 1920 960" role="group" aria-label="World map of agreements" aria-describedby="([^"]+)"/,
     );
     const id = /aria-describedby="([^"]+)"/.exec(html)![1]!;
     expect(html).toContain(`<p id="${id}"`);
@@ -53,17 +59,16 @@ describe('WorldMap', () => {
   });
 
   it('renders the same map structure as the standalone renderer', () => {
-    const layers = buildMapLayers(state, layoutMap(world, 800, 400), {
+    const layers = buildMapLayers(state, layoutMap(world), {
       interactive: true,
       tabStop: 'FRA',
       theme: 'auto',
+      pxPerUnit: 800 / 1920,
     });
     // Preact writes <path ...></path> where the serialiser writes <path .../>; otherwise identical.
     const zoomGroup = toSvgString(layers.zoom).replace(/<(\w+)([^<>]*)\/>/g, '<$1$2></$1>');
     expect(zoomGroup.length).toBeGreaterThan(100_000);
     expect(html.includes(zoomGroup)).toBe(true);
-    expect(html).toContain(
-      `<path d="${layoutMap(world, 800, 400).byA3.get('IND')!.d}" class="aa-unit aa-focal"`,
-    );
+    expect(html).toContain(`<path d="${layoutMap(world).byA3.get('IND')!.d}" class="aa-unit aa-focal"`);
   });
 });

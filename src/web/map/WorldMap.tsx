@@ -1,8 +1,8 @@
-import type { CSSProperties, JSX } from 'preact';
+import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { CountryCode } from '../../core/ids.ts';
 import { englishWorldMapLabels, type WorldMapLabels } from './labels.ts';
-import { layoutMap, mapHeightFor } from './layout.ts';
+import type { MapLayout } from './layout.ts';
 import { MapTooltip } from './MapTooltip.tsx';
 import { buildMapLayers } from './mapTree.ts';
 import { nearestMarker } from './markers.ts';
@@ -12,17 +12,20 @@ import type { MapTheme } from './theme.ts';
 import { Layer } from './toPreact.ts';
 import { useContainerWidth } from './useContainerWidth.ts';
 import { useZoom } from './useZoom.ts';
-import type { World } from './world.ts';
 import { ZoomButtons } from './ZoomButtons.tsx';
 import { ZOOM_IDENTITY, ZOOM_STEP, type ZoomState, zoomBy } from './zoom.ts';
 
 // The live map: the same SVG structure as render.ts, plus behaviour by event delegation on the <svg> (one
-// listener per event, not one per country). Geometry is laid out once per size; a filter step only rebuilds
-// classes and fills. One tab stop (roving tabindex), arrows move in geographic order.
+// listener per event, not one per country). The <svg> has the layout's fixed viewBox and CSS scales it to its
+// container, so the paths never change (the server's are kept as they are); only what keeps a size on screen
+// (markers, hit areas, pattern tiles) follows the measured width. A filter step only rebuilds classes and
+// fills. One tab stop (roving tabindex), arrows move in geographic order. No inline style anywhere (the
+// page's CSP refuses it): the wrapper's rules are in map.generated.css.
 
 export type WorldMapProps = {
   state: MapState;
-  world: World;
+  /** The projected geometry (project.ts layoutMap, or read back from the page). */
+  layout: MapLayout;
   /** A country was opened (click, tap, Enter, Space), or closed (Escape: null). */
   onSelect: (code: CountryCode | null) => void;
   onHover?: (code: CountryCode | null) => void;
@@ -34,30 +37,22 @@ export type WorldMapProps = {
   theme?: MapTheme;
   /** Class and id prefix (default "aa"); give a second map on the same page its own. */
   prefix?: string;
-  /** Width used before the container is measured (and on a server). */
+  /** Width on screen assumed before the container is measured (and on a server), px. */
   initialWidth?: number;
   class?: string;
 };
 
-const visuallyHidden: CSSProperties = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-};
-
 export function WorldMap(props: WorldMapProps): JSX.Element {
-  const { state, world, onSelect, onHover } = props;
+  const { state, layout, onSelect, onHover } = props;
   const prefix = props.prefix ?? 'aa';
   const labels = { ...englishWorldMapLabels, ...props.labels };
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const instructionsId = `${prefix}-map-help-${useId()}`;
-  const width = useContainerWidth(containerRef, props.initialWidth ?? 960);
-  const height = mapHeightFor(width);
-  const layout = layoutMap(world, width, height);
+  // Layout units are the <svg>'s user units; `ppu` converts them to px on screen at zoom 1.
+  const { width, height } = layout;
+  const screenWidth = useContainerWidth(containerRef, props.initialWidth ?? 960);
+  const ppu = screenWidth / width;
   const zoom = useZoom(svgRef, width, height, props.zoom, props.onZoom);
   const [tabStop, setTabStop] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
@@ -91,8 +86,9 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
         hovered: hover?.a3 ?? null,
         transform: t,
         patternZoom: zoom.settledK,
+        pxPerUnit: ppu,
       }),
-    [state, layout, prefix, props.theme, stop, focused, hover?.a3, t, zoom.settledK],
+    [state, layout, prefix, props.theme, stop, focused, hover?.a3, t, zoom.settledK, ppu],
   );
 
   const unitAt = (target: EventTarget | null): MapUnitState | undefined => {
@@ -120,7 +116,7 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
       t,
       (e.clientX - box.left) * scale,
       (e.clientY - box.top) * scale,
-      12,
+      12 / ppu,
     );
     return near?.unit ?? u;
   };
@@ -233,8 +229,10 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
   const tipUnit = hover ? byA3.get(hover.a3) : focused ? byA3.get(focused) : undefined;
   if (tipUnit) {
     const geo = layout.byA3.get(tipUnit.a3);
-    const [x, y] = hover ? [hover.x, hover.y] : [t.k * (geo?.x ?? 0) + t.x, t.k * (geo?.y ?? 0) + t.y];
-    tip = <MapTooltip unit={tipUnit} styles={state.styles} x={x} y={y} width={width} />;
+    const [x, y] = hover
+      ? [hover.x, hover.y]
+      : [(t.k * (geo?.x ?? 0) + t.x) * ppu, (t.k * (geo?.y ?? 0) + t.y) * ppu];
+    tip = <MapTooltip unit={tipUnit} styles={state.styles} x={x} y={y} width={screenWidth} />;
   }
 
   const step = (factor: number | null) => (): void =>
@@ -244,7 +242,6 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
     <div
       ref={containerRef}
       class={`${prefix}-worldmap${props.class ? ` ${props.class}` : ''}`}
-      style={{ position: 'relative', width: '100%' }}
       // On the wrapper, not the <svg>: Chromium makes an SVG element with focus listeners a tab stop.
       onFocusIn={onFocusIn}
       onFocusOut={onFocusOut}
@@ -259,7 +256,6 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
         role="group"
         aria-label={labels.map}
         aria-describedby={instructionsId}
-        style={{ display: 'block', width: '100%', height: 'auto', touchAction: 'pan-y' }}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onPointerMove={onPointerMove}
@@ -278,7 +274,7 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
           )}
         </g>
       </svg>
-      <p id={instructionsId} style={visuallyHidden}>
+      <p id={instructionsId} class={`${prefix}-sr`}>
         {labels.instructions}
       </p>
       <ZoomButtons

@@ -1,7 +1,8 @@
-import type { CSSProperties, JSX } from 'preact';
+import type { JSX } from 'preact';
 
 // [+] [−] [reset]: real buttons with accessible names, 32 px targets, the browser's own focus ring. A row in the
 // bottom-left corner, over the empty South Pacific, hides the least map (on a phone the map is ~170 px tall).
+// Styled by class (rules in mapCss.ts): the server renders them, and the page's CSP refuses style attributes.
 
 export type ZoomButtonsProps = {
   prefix: string;
@@ -11,27 +12,6 @@ export type ZoomButtonsProps = {
   onReset: () => void;
 };
 
-const group: CSSProperties = {
-  position: 'absolute',
-  bottom: '8px',
-  left: '8px',
-  display: 'flex',
-  flexDirection: 'row',
-  gap: '4px',
-};
-
-const button: CSSProperties = {
-  width: '32px',
-  height: '32px',
-  font: '600 18px/1 system-ui, sans-serif',
-  color: 'var(--aa-button-fg, #1b1f24)',
-  background: 'var(--aa-button-bg, #ffffff)',
-  border: '1px solid var(--aa-button-border, #8a9099)',
-  borderRadius: '4px',
-  cursor: 'pointer',
-  padding: 0,
-};
-
 export function ZoomButtons({ prefix, labels, onZoomIn, onZoomOut, onReset }: ZoomButtonsProps): JSX.Element {
   const items: [string, string, () => void][] = [
     [labels.zoomIn, '+', onZoomIn],
@@ -39,9 +19,9 @@ export function ZoomButtons({ prefix, labels, onZoomIn, onZoomOut, onReset }: Zo
     [labels.zoomReset, '⟲', onReset],
   ];
   return (
-    <div class={`${prefix}-zoom-buttons`} style={group}>
+    <div class={`${prefix}-zoom-buttons`}>
       {items.map(([label, sign, onClick]) => (
-        <button key={sign} type="button" style={button} aria-label={label} title={label} onClick={onClick}>
+        <button key={sign} type="button" aria-label={label} title={label} onClick={onClick}>
           {sign}
         </button>
       ))}

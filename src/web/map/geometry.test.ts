@@ -23,7 +23,7 @@ const unMembers = (require('world-countries') as { cca2: string; unMember: boole
 );
 
 function polygons(u: WorldUnit): number[][][][] {
-  const g = u.feature.geometry as Polygon | MultiPolygon;
+  const g = u.feature!.geometry as Polygon | MultiPolygon;
   return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
 }
 
@@ -79,7 +79,7 @@ describe('world.generated.json', () => {
 
   it('puts the anchor of every unit with a visible shape inside that shape', () => {
     for (const u of world.units.filter((v) => !v.tiny)) {
-      expect(geoContains(u.feature, u.anchor), `${u.a3} ${u.anchor}`).toBe(true);
+      expect(geoContains(u.feature!, u.anchor), `${u.a3} ${u.anchor}`).toBe(true);
     }
   });
 

@@ -1,5 +1,6 @@
 // The world map's public face: geometry asset decoding, map state (no pixels), the standalone SVG renderer
-// and the interactive Preact component. Depends on src/core only.
+// and the interactive Preact component. Depends on src/core only. The projection (d3-geo) is not exported
+// here: import project.ts where geometry is decoded (server, bake, tests), so the page bundle has no d3-geo.
 
 export {
   type CategoryStyle,
@@ -13,17 +14,24 @@ export {
 } from './fills.ts';
 export { englishMapLabels, englishWorldMapLabels, type MapLabels, type WorldMapLabels } from './labels.ts';
 export {
-  layoutMap,
+  checkLayout,
+  LAYOUT_HEIGHT,
+  LAYOUT_WIDTH,
   type MapLayout,
+  makeLayout,
   mapHeightFor,
-  mapPath,
-  mapProjection,
-  projectPoint,
   type UnitLayout,
 } from './layout.ts';
-export { mapCssFile } from './mapCss.ts';
+export { liveMapRules, mapCssFile } from './mapCss.ts';
 export { buildMapLayers, type MapLayers, type MapTreeOptions } from './mapTree.ts';
 export { geographicOrder, type NavKey, type NavPoint, nextFocus } from './navigation.ts';
+export {
+  type MapGeometry,
+  PAGE_GEOMETRY_VERSION,
+  type PageGeometryMeta,
+  pageGeometryMeta,
+  readPageGeometry,
+} from './pageGeometry.ts';
 export { type LegendItem, type RenderOptions, renderMapSvg } from './render.ts';
 export {
   computeMapState,
@@ -36,7 +44,7 @@ export {
 export { escapeXml, type SvgNode, toSvgString } from './svg.ts';
 export { type MapTheme, mapStyleSheet } from './theme.ts';
 export { WorldMap, type WorldMapProps } from './WorldMap.tsx';
-export { decodeWorld, type World, type WorldUnit } from './world.ts';
+export { decodeWorld, makeWorld, type World, type WorldUnit } from './world.ts';
 export {
   normalizeZoom,
   sameZoom,

@@ -1,12 +1,17 @@
-import { type GeoPath, type GeoProjection, geoEqualEarth, geoPath } from 'd3-geo';
 import type { World } from './world.ts';
 
-// Pixels live here and only here: the projection, the path strings and projected anchors for one size.
-// Geometry does not change with filters, so a layout is computed once per (asset, size) and reused.
+// Pixels live here and in project.ts only. The map has one layout: every unit projected once into a fixed
+// box of LAYOUT_WIDTH × LAYOUT_HEIGHT user units (the live map's viewBox; an export scales it). The browser
+// never projects: the server writes these paths into the page, and the page reads them back (see
+// readLayout in the page's map slot). This module has no d3-geo, so the page bundle has none either.
+
+/** The layout's box, in SVG user units: 2:1, the shape of the whole Equal Earth world. */
+export const LAYOUT_WIDTH = 1920;
+export const LAYOUT_HEIGHT = 960;
 
 export type UnitLayout = {
   a3: string;
-  /** SVG path data, coordinates rounded to one decimal. */
+  /** SVG path data: relative commands, whole user units. */
   d: string;
   /** Projected anchor (a point inside the unit), rounded to one decimal. */
   x: number;
@@ -23,70 +28,36 @@ export type MapLayout = {
   byA3: ReadonlyMap<string, UnitLayout>;
 };
 
-const PADDING = 2;
-
-/** Equal Earth (an equal-area projection, so no country looks bigger than it is) fitted to the box. */
-export function mapProjection(width: number, height: number): GeoProjection {
-  return geoEqualEarth().fitExtent(
-    [
-      [PADDING, PADDING],
-      [Math.max(PADDING + 1, width - PADDING), Math.max(PADDING + 1, height - PADDING)],
-    ],
-    { type: 'Sphere' },
-  );
-}
-
-export function mapPath(projection: GeoProjection): GeoPath {
-  return geoPath(projection).digits(1);
-}
-
-const round1 = (v: number): number => Math.round(v * 10) / 10 + 0;
-
-export function projectPoint(projection: GeoProjection, lonLat: readonly [number, number]): [number, number] {
-  const p = projection([lonLat[0], lonLat[1]]) ?? [Number.NaN, Number.NaN];
-  return [round1(p[0]), round1(p[1])];
-}
-
-const cache = new WeakMap<World, Map<string, MapLayout>>();
-
-/** Path data for every unit at this size; memoised, so a filter step never recomputes geometry. */
-export function layoutMap(world: World, width: number, height: number): MapLayout {
-  const w = Math.max(1, Math.round(width));
-  const h = Math.max(1, Math.round(height));
-  let bySize = cache.get(world);
-  if (!bySize) {
-    bySize = new Map();
-    cache.set(world, bySize);
-  }
-  const hit = bySize.get(`${w}x${h}`);
-  if (hit) return hit;
-  const projection = mapProjection(w, h);
-  const path = mapPath(projection);
-  const units = world.units.map((u): UnitLayout => {
-    const [x, y] = projectPoint(projection, u.anchor);
-    return { a3: u.a3, d: path(u.feature) ?? '', x, y };
-  });
-  const layout: MapLayout = {
-    width: w,
-    height: h,
-    sphere: path({ type: 'Sphere' }) ?? '',
+/** A layout from its parts (the units in the order of world.units). */
+export function makeLayout(sphere: string, units: readonly UnitLayout[]): MapLayout {
+  return {
+    width: LAYOUT_WIDTH,
+    height: LAYOUT_HEIGHT,
+    sphere,
     units,
     byA3: new Map(units.map((u) => [u.a3, u])),
   };
-  // A few sizes at most (window resizes); keep the cache from growing without bound.
-  if (bySize.size > 8) bySize.clear();
-  bySize.set(`${w}x${h}`, layout);
+}
+
+/** Checks a layout belongs to a world (same units, same order); throws naming the first mismatch. */
+export function checkLayout(world: World, layout: MapLayout): MapLayout {
+  if (layout.units.length !== world.units.length) {
+    throw new Error(`the map layout has ${layout.units.length} units, the geometry ${world.units.length}`);
+  }
+  world.units.forEach((u, i) => {
+    if (layout.units[i]!.a3 !== u.a3) throw new Error(`map layout and geometry disagree at unit ${i}`);
+  });
   return layout;
 }
 
-/** Height for a container width: 2:1, the shape of the whole Equal Earth world, so no band is left empty. */
+/** Height of the map on screen for a width: the layout's 2:1. */
 export function mapHeightFor(width: number): number {
-  return Math.round(width * 0.5);
+  return Math.round((width * LAYOUT_HEIGHT) / LAYOUT_WIDTH);
 }
 
 /**
  * Pattern tiles shrink on small maps, so textures stay finer than the countries they fill (a phone-wide map
- * is a third of a desktop one).
+ * is a third of a desktop one). `width` is the map's width on screen, px.
  */
 export function patternScaleFor(width: number): number {
   return Math.min(1, Math.max(0.6, width / 1000));

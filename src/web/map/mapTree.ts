@@ -24,6 +24,11 @@ export type MapTreeOptions = {
   transform?: ZoomTransform;
   /** Scale the patterns are drawn for (default: the transform's); the live map updates it when a zoom settles. */
   patternZoom?: number;
+  /**
+   * Screen px per layout unit at zoom 1 (the map's width on screen / layout.width; default 1). Everything
+   * meant to keep a size on screen (markers, hit areas, pattern tiles) is divided by it.
+   */
+  pxPerUnit?: number;
   /** Radius of a marker's visible dot, px on screen (default 4.5, smaller on small maps). */
   markerRadius?: number;
   /** Radius of a marker's invisible hit area, px on screen (12 px: a 24 px target at any zoom). */
@@ -107,8 +112,10 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
   const prefix = opts.prefix ?? 'aa';
   const t = opts.transform ?? { k: 1, x: 0, y: 0 };
   const styles = new Map(state.styles.map((s) => [s.id as string, s]));
+  const ppu = opts.pxPerUnit ?? 1;
+  const screenWidth = layout.width * ppu;
   // Textures keep their size on screen at any zoom, and shrink a little on small maps.
-  const scale = patternScaleFor(layout.width) / (opts.patternZoom ?? t.k);
+  const scale = patternScaleFor(screenWidth) / ((opts.patternZoom ?? t.k) * ppu);
   const patternScale = scale === 1 ? undefined : `scale(${r3(scale)})`;
   const withScale = (p: SvgNode): SvgNode => ({
     ...p,
@@ -133,9 +140,16 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
     if (u.role === 'focal') lines.push(highlight(geo.d, 'focal', prefix, u.a3));
     if (u.compared) lines.push(highlight(geo.d, 'compared', prefix, u.a3));
   });
-  const radius = opts.markerRadius ?? 4.5 * Math.max(0.8, patternScaleFor(layout.width));
-  const placed = placeMarkers(state, layout, t, radius);
-  const mo = { prefix, k: t.k, radius, hitRadius: opts.hitRadius ?? 12, focused: opts.focused ?? null };
+  const radius = (opts.markerRadius ?? 4.5 * Math.max(0.8, patternScaleFor(screenWidth))) / ppu;
+  const placed = placeMarkers(state, layout, t, radius, 3 / ppu);
+  const mo = {
+    prefix,
+    k: t.k,
+    radius,
+    hitRadius: (opts.hitRadius ?? 12) / ppu,
+    px: 1 / ppu,
+    focused: opts.focused ?? null,
+  };
   // Outlines go on top of all shapes, so neighbours cannot hide them; the strongest last.
   const byKey = (a3: string | null | undefined, kind: string): void => {
     const geo = a3 ? layout.byA3.get(a3) : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tallyByCountry } from '../../core/stats.ts';
-import { layoutMap } from './layout.ts';
 import { dodge, nearestMarker, placeMarkers } from './markers.ts';
+import { layoutMap } from './project.ts';
 import { computeMapState } from './state.ts';
 import { agreement, loadDataset, loadWorld } from './testing.ts';
 
@@ -48,7 +48,7 @@ describe('placeMarkers and nearestMarker', () => {
     agreement('mlat', 'SG'),
   ]);
   const state = computeMapState({ world, dataset, tallies });
-  const layout = layoutMap(world, 960, 480);
+  const layout = layoutMap(world);
   const t = { k: 1, x: 0, y: 0 };
   const placed = placeMarkers(state, layout, t, 4.5);
   const at = (code: string) => placed.find((m) => m.unit.iso2 === code)!;

@@ -71,12 +71,16 @@ export type PlacedMarker = {
   at: Point;
 };
 
-/** Marker positions at this zoom (markers keep their size on screen, so the spacing depends on it). */
+/**
+ * Marker positions at this zoom (markers keep their size on screen, so the spacing depends on it). `radius`
+ * and `gap` (the space left between two dots) are in layout units at zoom 1.
+ */
 export function placeMarkers(
   state: MapState,
   layout: MapLayout,
   t: ZoomTransform,
   radius: number,
+  gap = 3,
 ): PlacedMarker[] {
   const units: MapUnitState[] = [];
   const anchors: Point[] = [];
@@ -90,7 +94,7 @@ export function placeMarkers(
       anchors.push({ x: geo.x, y: geo.y });
     } else if (u.focusable) partners.push(toScreen(geo));
   });
-  const screen = dodge(anchors.map(toScreen), 2 * radius + 3, partners, radius + 3);
+  const screen = dodge(anchors.map(toScreen), 2 * radius + gap, partners, radius + gap);
   const r1 = (v: number): number => Math.round(v * 10) / 10 + 0;
   return units.map((unit, i) => ({
     unit,
@@ -106,6 +110,8 @@ export type MarkerOptions = {
   k: number;
   radius: number;
   hitRadius: number;
+  /** One screen px in layout units at zoom 1 (default 1). */
+  px?: number;
   focused: string | null;
 };
 
@@ -131,6 +137,7 @@ export function markerDot(
 ): SvgNode {
   const { unit: u, at } = m;
   const r = o.radius / o.k;
+  const px = (o.px ?? 1) / o.k;
   const dot =
     u.role === 'focal'
       ? [el('circle', { cx: at.x, cy: at.y, r: r3(r), class: `${o.prefix}-focal` })]
@@ -148,10 +155,10 @@ export function markerDot(
   }
   parts.push(el('g', { class: `${o.prefix}-marker-dot` }, dot));
   if (u.selected || u.role === 'focal') {
-    parts.push(el('circle', { cx: at.x, cy: at.y, r: r3(r + 2 / o.k), class: `${o.prefix}-marker-ring` }));
+    parts.push(el('circle', { cx: at.x, cy: at.y, r: r3(r + 2 * px), class: `${o.prefix}-marker-ring` }));
   }
   if (o.focused === u.a3) {
-    parts.push(el('circle', { cx: at.x, cy: at.y, r: r3(r + 4 / o.k), class: `${o.prefix}-marker-focus` }));
+    parts.push(el('circle', { cx: at.x, cy: at.y, r: r3(r + 4 * px), class: `${o.prefix}-marker-focus` }));
   }
   return keyed(
     el(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CountryCode } from '../../core/ids.ts';
 import { tallyByCountry } from '../../core/stats.ts';
+import { layoutMap } from './project.ts';
 import { type LegendItem, renderMapSvg } from './render.ts';
 import { computeMapState } from './state.ts';
 import { agreement, loadDataset, loadWorld, sampleAgreements, subWorld } from './testing.ts';
@@ -33,7 +34,7 @@ describe('renderMapSvg', () => {
       selected: 'SG' as CountryCode,
       compare: ['LK' as CountryCode],
     });
-    const svg = renderMapSvg(state, small, {
+    const svg = renderMapSvg(state, layoutMap(small), {
       width: 480,
       height: 300,
       title: 'Agreements <test> & "quotes"',
@@ -45,7 +46,7 @@ describe('renderMapSvg', () => {
   });
 
   const state = computeMapState({ world, dataset, tallies: tallyByCountry(dataset, sampleAgreements) });
-  const svg = renderMapSvg(state, world, {
+  const svg = renderMapSvg(state, layoutMap(world), {
     width: 960,
     height: 560,
     title: dataset.title,
@@ -99,7 +100,7 @@ describe('renderMapSvg', () => {
   });
 
   it('adds title, legend and credit, all text escaped', () => {
-    const s = renderMapSvg(state, world, {
+    const s = renderMapSvg(state, layoutMap(world), {
       width: 600,
       height: 400,
       title: 'A <b>&</b> "B"',
@@ -112,8 +113,8 @@ describe('renderMapSvg', () => {
     expect(s).not.toMatch(/<b>|& /);
   });
 
-  it('is deterministic, with coordinates rounded to one decimal', () => {
-    const again = renderMapSvg(state, world, {
+  it('is deterministic, with shapes in whole layout units and other coordinates rounded', () => {
+    const again = renderMapSvg(state, layoutMap(world), {
       width: 960,
       height: 560,
       title: dataset.title,
@@ -122,13 +123,15 @@ describe('renderMapSvg', () => {
       theme: 'dark',
     });
     expect(again).toBe(svg);
-    const numbers = [...svg.matchAll(/ d="([^"]*)"/g)].flatMap((m) => m[1]!.match(/-?\d+\.\d+/g) ?? []);
-    expect(numbers.length).toBeGreaterThan(1000);
-    expect(numbers.every((n) => /\.\d{1,2}$/.test(n))).toBe(true);
-    const unitPaths = [...svg.matchAll(/<path d="([^"]*)" class="aa-unit/g)].flatMap(
+    const unitPaths = [...svg.matchAll(/<path d="([^"]*)" class="aa-unit/g)].map((m) => m[1]!);
+    expect(unitPaths).toHaveLength(242);
+    expect(unitPaths.join('').match(/-?\d+/g)!.length).toBeGreaterThan(10_000);
+    expect(unitPaths.every((d) => /^[Mlz0-9 -]*$/.test(d))).toBe(true);
+    const decimals = [...svg.matchAll(/ (?:cx|cy|r|d)="([^"]*)"/g)].flatMap(
       (m) => m[1]!.match(/\.\d+/g) ?? [],
     );
-    expect(unitPaths.every((n) => n.length === 2)).toBe(true);
+    expect(decimals.length).toBeGreaterThan(10);
+    expect(decimals.every((n) => n.length <= 4)).toBe(true);
   });
 });
 

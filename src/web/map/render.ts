@@ -1,12 +1,11 @@
 import type { CategoryId } from '../../core/ids.ts';
 import { disputedPatternNode, patternNode } from './fills.ts';
 import { inlineClassStyles } from './inlineStyles.ts';
-import { layoutMap } from './layout.ts';
+import type { MapLayout } from './layout.ts';
 import { buildMapLayers } from './mapTree.ts';
 import type { MapState } from './state.ts';
 import { el, type SvgNode, toSvgString } from './svg.ts';
 import { type MapTheme, mapStyleSheet } from './theme.ts';
-import type { World } from './world.ts';
 import { ZOOM_IDENTITY, type ZoomState, zoomToTransform } from './zoom.ts';
 
 // The map as one standalone SVG document: for the SVG/PNG download (with title, legend and credit line), for
@@ -82,7 +81,7 @@ function swatchPatterns(items: readonly LegendItem[], state: MapState, prefix: s
   return out;
 }
 
-export function renderMapSvg(state: MapState, world: World, opts: RenderOptions): string {
+export function renderMapSvg(state: MapState, layout: MapLayout, opts: RenderOptions): string {
   const prefix = opts.prefix ?? 'aa';
   const width = Math.round(opts.width);
   const legend = placeLegend(opts.legend ?? [], width);
@@ -92,11 +91,15 @@ export function renderMapSvg(state: MapState, world: World, opts: RenderOptions)
     (legend.rows > 0 ? legend.rows * ROW + 8 : 0) + creditLines.length * 15 + (creditLines.length ? 8 : 0);
   const mapHeight = Math.max(50, Math.round(opts.height) - top - bottom);
   const height = top + mapHeight + bottom;
-  const layout = layoutMap(world, width, mapHeight);
-
-  const transform = zoomToTransform(opts.zoom ?? ZOOM_IDENTITY, width, mapHeight);
+  // The layout is drawn scaled to fit the band (centred), zoomed within its own box as on the page.
+  const fit = Math.min(width / layout.width, mapHeight / layout.height);
+  const dx = (width - layout.width * fit) / 2;
+  const dy = (mapHeight - layout.height * fit) / 2;
+  const transform = zoomToTransform(opts.zoom ?? ZOOM_IDENTITY, layout.width, layout.height);
   const theme = opts.theme === 'dark' ? 'dark' : 'light';
-  const layers = buildMapLayers(state, layout, { prefix, theme, transform });
+  const layers = buildMapLayers(state, layout, { prefix, theme, transform, pxPerUnit: fit });
+  const r4 = (v: number): number => Math.round(v * 1e4) / 1e4 + 0;
+  const fitted = el('g', { transform: `translate(${r4(dx)},${r4(dy)}) scale(${r4(fit)})` }, [layers.zoom]);
 
   const children: SvgNode[] = [
     el('title', { id: `${prefix}-svg-title` }, [opts.title ?? 'World map']),
@@ -112,7 +115,7 @@ export function renderMapSvg(state: MapState, world: World, opts: RenderOptions)
   }
   children.push(
     el('g', { transform: top ? `translate(0,${top})` : undefined, 'clip-path': `url(#${prefix}-clip)` }, [
-      layers.zoom,
+      fitted,
     ]),
   );
   let y = top + mapHeight + 8;

@@ -26,10 +26,18 @@ export type WorldUnit = {
   tiny: boolean;
   /** [longitude, latitude] of a point inside the unit's largest polygon. */
   anchor: [number, number];
-  feature: Feature<Polygon | MultiPolygon, UnitProperties>;
+  /** The shape; absent in a page that carries its map already projected (see pageGeometry.ts). */
+  feature?: Feature<Polygon | MultiPolygon, UnitProperties>;
 };
 
 export type World = { units: readonly WorldUnit[]; byA3: ReadonlyMap<string, WorldUnit> };
+
+/** A World from its units; throws when two share an alpha-3 code. */
+export function makeWorld(units: readonly WorldUnit[], source = 'world geometry'): World {
+  const byA3 = new Map(units.map((u) => [u.a3, u]));
+  if (byA3.size !== units.length) fail(source, 'has two units with the same properties.a3');
+  return { units, byA3 };
+}
 
 const decoded = new WeakMap<object, World>();
 
@@ -81,9 +89,7 @@ export function decodeWorld(json: unknown, source = 'world geometry'): World {
       feature: f,
     }),
   );
-  const byA3 = new Map(units.map((u) => [u.a3, u]));
-  if (byA3.size !== units.length) fail(source, 'has two units with the same properties.a3');
-  const world: World = { units, byA3 };
+  const world = makeWorld(units, source);
   decoded.set(json as object, world);
   return world;
 }
