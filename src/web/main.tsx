@@ -12,7 +12,7 @@ import {
   lazyCountryLookup,
   mainPageUrl,
 } from './app/index.ts';
-import { loadWorld, worldMapSlot } from './app/mapSlot.tsx';
+import { worldMapSlot } from './app/mapSlot.tsx';
 import { messages as t } from './text.ts';
 
 // The browser entry: read the dataset document the HTML carries (or fetch it from the advertised link),
@@ -67,8 +67,6 @@ async function countryLookup(doc: DatasetDocument): Promise<CountryLookup> {
 }
 
 async function start(): Promise<void> {
-  // The geometry is the largest download: start it before anything else.
-  void loadWorld().catch(() => {});
   const root =
     document.getElementById('atlas-root') ?? document.body.appendChild(document.createElement('div'));
   try {

@@ -115,7 +115,40 @@ describe('renderPageHtml', () => {
     expect(page).toMatch(/data-testid="legend-count-fta">1</);
     expect(page).toContain('countries other than France');
     expect(page).not.toContain('MLAT');
-    expect(page).not.toContain('India');
+    // India is on the world map like every country (a shape and a row of the map's unit table), but nothing
+    // else in the page names it.
+    const notMap = page
+      .replace(/aria-label="India: no agreements"/g, '')
+      .replace(/<script type="application\/json" id="atlas-map">[^<]*<\/script>/, '');
+    expect(notMap).not.toMatch(/\bIndia\b/);
+    expect(page).toContain('aria-label="France: focal country"');
+  });
+
+  it('draws the map into the page, with the unit table the script reads it back from', () => {
+    const page = renderPageHtml({ document: seedLike, assets, embed: false });
+    expect(page.match(/<path d="M[^"]+" class="aa-unit /g)).toHaveLength(242);
+    expect(page).toMatch(/<svg class="aa-map" width="1920" height="960" viewBox="0 0 1920 960"/);
+    expect(page).not.toContain('class="map-placeholder"');
+    const meta = JSON.parse(
+      /<script type="application\/json" id="atlas-map">([^<]*)<\/script>/.exec(page)![1]!,
+    );
+    expect(meta.v).toBe(1);
+    expect(meta.units).toHaveLength(242);
+    expect(meta.units.find((u: unknown[]) => u[0] === 'SGP')).toEqual([
+      'SGP',
+      'SG',
+      'Singapore',
+      2,
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+    ]);
+    // No inline style anywhere: the page's CSP (style-src 'self') would refuse it.
+    expect(page).not.toMatch(/ style="/);
+    const bare = renderPageHtml({ document: seedLike, assets, embed: false, geometry: null });
+    expect(bare).toContain('class="map-placeholder"');
+    expect(bare).not.toContain('id="atlas-map"');
   });
 
   it('renders embed mode with minimal chrome', () => {
@@ -149,11 +182,10 @@ describe('assetsFromManifest', () => {
     'src/formats/browser.ts': { file: 'assets/browser-7.js', isDynamicEntry: true },
   };
 
-  it('lists the entry, its static imports, their CSS and the geometry to preload', () => {
+  it('lists the entry, its static imports and their CSS (no geometry: the page carries its map)', () => {
     expect(assetsFromManifest(manifest, '/static')).toEqual({
       js: ['/static/assets/main-1.js', '/static/assets/shared-2.js'],
       css: ['/static/assets/main-3.css', '/static/assets/shared-6.css'],
-      preload: ['/static/assets/world-4.json'],
     });
   });
 

@@ -2,19 +2,23 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { DatasetDocument } from '../core/schemas.ts';
 import { coreCountryLookup } from './app/countryLookup.ts';
-import { App, countryTable, createAtlas, defaultState, mainPageUrl } from './app/index.ts';
+import { App, countryTable, createAtlas, defaultState, lazyCountryLookup, mainPageUrl } from './app/index.ts';
+import { fixedMapSlot } from './app/mapView.tsx';
+import { geometryFromFile } from './geometryFile.ts';
+import { type MapGeometry, pageGeometryMeta } from './map/index.ts';
 import { LOCALE } from './text.ts';
 
 // The page as one HTML document, for the server and the bake alike. The shell (title, headline numbers,
-// description, glossary, credits) is pre-rendered so the page reads before any script runs; the dataset
-// document rides along as JSON for the script to pick up. Nothing inline is executable or styled: the page
+// description, glossary, credits) and the map are pre-rendered, so the page reads and the map is painted
+// before any script runs; the dataset document and the map's unit table ride along as JSON for the script
+// to pick up (the script reads the map's paths back from the page instead of downloading geometry). Nothing inline is executable or styled: the page
 // works under `script-src 'self'; style-src 'self'`.
 
 export type PageAssets = {
   /** Module scripts, the entry first. */
   js: string[];
   css: string[];
-  /** Files the page will fetch at once (the map geometry): preloaded so the fetch starts with the HTML. */
+  /** Files the page will fetch at once: preloaded so the fetch starts with the HTML. */
   preload?: string[];
 };
 
@@ -26,6 +30,8 @@ export type PageOptions = {
   canonicalUrl?: string;
   /** Where the same document can be fetched as JSON (advertised as a link; the page uses the embedded copy). */
   dataUrl?: string;
+  /** The map drawn into the page (default: geometryFromFile()); null leaves it to the script. */
+  geometry?: MapGeometry | null;
 };
 
 export function escapeHtml(s: string): string {
@@ -53,8 +59,19 @@ export function renderPageHtml(opts: PageOptions): string {
   const { document: doc, assets } = opts;
   const { dataset } = doc;
   const countries = coreCountryLookup();
-  const atlas = createAtlas(doc, countries, opts.canonicalUrl ? mainPageUrl(opts.canonicalUrl) : '');
-  const body = renderToString(h(App, { atlas, initialState: { ...defaultState(), embed: opts.embed } }));
+  const table = countryTable(doc, countries);
+  // Named as the page names them before its registry loads (the table, then Intl), so the script's first
+  // render finds the server's words and has nothing to change.
+  const lookup = lazyCountryLookup(table, async () => countries);
+  const atlas = createAtlas(doc, lookup, opts.canonicalUrl ? mainPageUrl(opts.canonicalUrl) : '');
+  const geometry = opts.geometry === undefined ? geometryFromFile() : opts.geometry;
+  const body = renderToString(
+    h(App, {
+      atlas,
+      initialState: { ...defaultState(), embed: opts.embed },
+      map: geometry ? fixedMapSlot(geometry) : undefined,
+    }),
+  );
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -86,7 +103,10 @@ export function renderPageHtml(opts: PageOptions): string {
     '<body>',
     `<div id="atlas-root">${body}</div>`,
     `<script type="application/json" id="atlas-data">${jsonForScript(doc)}</script>`,
-    `<script type="application/json" id="atlas-countries">${jsonForScript(countryTable(doc, countries))}</script>`,
+    `<script type="application/json" id="atlas-countries">${jsonForScript(table)}</script>`,
+    geometry
+      ? `<script type="application/json" id="atlas-map">${jsonForScript(pageGeometryMeta(geometry))}</script>`
+      : '',
     '</body>',
     '</html>',
     '',
@@ -108,7 +128,7 @@ export const ENTRY = 'src/web/main.tsx';
 
 /**
  * The page's assets from Vite's manifest: the entry script and the chunks it imports statically, their
- * CSS, and the JSON assets the entry fetches (the geometry) to preload. `base` is the URL prefix of dist/web.
+ * CSS. (The geometry asset is not preloaded: the page carries its map.) `base` is the URL prefix of dist/web.
  */
 export function assetsFromManifest(manifest: ViteManifest, base = './'): PageAssets {
   const entry = manifest[ENTRY];
@@ -130,6 +150,5 @@ export function assetsFromManifest(manifest: ViteManifest, base = './'): PageAss
     for (const i of chunk.imports ?? []) visit(i);
   };
   visit(ENTRY);
-  const preload = (entry.assets ?? []).filter((a) => a.endsWith('.json')).map((a) => prefix + a);
-  return { js, css, preload };
+  return { js, css };
 }

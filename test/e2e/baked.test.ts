@@ -72,6 +72,8 @@ describeBrowser('baked site on a plain static server', () => {
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.every((r) => r.gzip)).toBe(true);
     expect(site.log.filter((r) => r.status >= 400)).toEqual([]);
+    // The page carries its map: the geometry asset is not downloaded, and the map works from the page's paths.
+    expect(site.log.filter((r) => /world[^/]*\.json$/.test(r.path))).toEqual([]);
   });
 
   for (const code of ['FR', 'SG', 'BR', 'MU']) {

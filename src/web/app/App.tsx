@@ -29,7 +29,7 @@ import { YearChart } from './YearChart.tsx';
 export type AppProps = {
   atlas: Atlas;
   initialState: AppState;
-  /** The interactive map; absent in the server-side render, which shows a placeholder. */
+  /** The map (see mapView.tsx); without one the page shows a placeholder. */
   map?: MapSlot | null;
 };
 

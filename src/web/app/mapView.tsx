@@ -1,0 +1,151 @@
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { CountryCode } from '../../core/ids.ts';
+import {
+  computeMapState,
+  type LegendItem,
+  type MapGeometry,
+  type MapLabels,
+  type MapState,
+  renderMapSvg,
+  WorldMap,
+  type WorldMapLabels,
+  ZOOM_IDENTITY,
+} from '../map/index.ts';
+import { countOf, formatNumber, messages as t } from '../text.ts';
+import { type Atlas, useAtlas } from './atlas.ts';
+import type { MapExportInput, MapSlot, MapViewProps } from './MapArea.tsx';
+
+// The real map in the page's map slot, for the server and the browser alike: the map state comes from the
+// page's selection, the words from the page's text module, the geometry from a source the host provides
+// (the server: decoded and projected on start; the browser: read back from the page, or downloaded).
+
+export type GeometrySource = {
+  /** The geometry if it is at hand now (so the first render draws the map). */
+  now: () => MapGeometry | null;
+  /** The geometry, downloading it if need be. */
+  load: () => Promise<MapGeometry>;
+};
+
+function mapLabels(): MapLabels {
+  return {
+    count: (category, n) => countOf(category.label, n),
+    list: t.map.list,
+    named: t.map.named,
+    focal: t.map.focal,
+    disputed: t.map.disputed,
+    none: t.map.none,
+  };
+}
+
+const worldMapLabels: WorldMapLabels = {
+  map: t.map.name,
+  instructions: t.map.instructions,
+  zoomIn: t.map.zoomIn,
+  zoomOut: t.map.zoomOut,
+  zoomReset: t.map.zoomReset,
+};
+
+function stateFor(g: MapGeometry, atlas: Atlas, input: Omit<MapExportInput, 'atlas' | 'zoom'>): MapState {
+  return computeMapState({
+    world: g.world,
+    dataset: atlas.doc.dataset,
+    tallies: input.selection.tallies,
+    selected: input.country,
+    compare: input.compare,
+    nameOf: atlas.countries.name,
+    labels: mapLabels(),
+  });
+}
+
+export function createMapSlot(source: GeometrySource): MapSlot {
+  function MapView(props: MapViewProps): JSX.Element {
+    const atlas = useAtlas();
+    const [geometry, setGeometry] = useState<MapGeometry | null>(source.now);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (geometry !== null) return;
+      source.load().then(setGeometry, (e: unknown) => {
+        console.error(e);
+        setFailed(true);
+      });
+    }, []);
+    const mapState = useMemo(
+      () =>
+        geometry === null
+          ? null
+          : stateFor(geometry, atlas, {
+              selection: props.selection,
+              country: props.country,
+              compare: props.compare,
+            }),
+      [geometry, atlas, props.selection, props.country, props.compare],
+    );
+    if (geometry === null || mapState === null) {
+      return (
+        <div class="map-placeholder">
+          <p>{failed ? t.map.loadFailed : t.mapPlaceholder}</p>
+        </div>
+      );
+    }
+    const onSelect = (code: CountryCode | null): void => {
+      if (code === null) props.onClose();
+      else props.onSelectCountry(code, document.activeElement);
+    };
+    return (
+      <>
+        <WorldMap
+          state={mapState}
+          layout={geometry.layout}
+          onSelect={onSelect}
+          zoom={props.zoom ?? ZOOM_IDENTITY}
+          onZoom={(z) => props.onZoom(z.k === 1 ? null : z)}
+          labels={worldMapLabels}
+        />
+        {mapState.missing.length > 0 ? (
+          <p class="hint map-missing">
+            {t.map.missing(mapState.missing.map(atlas.countries.name).join(', '))}
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  async function exportSvg(input: MapExportInput): Promise<string> {
+    const g = await source.load();
+    const { atlas, selection } = input;
+    const { dataset } = atlas.doc;
+    const legend: LegendItem[] = [
+      ...dataset.categories.map((c) => ({
+        label: `${formatNumber(selection.stats.counts[c.id] ?? 0)} ${c.label}`,
+        swatch: c.id,
+      })),
+      { label: t.map.legendFocal(atlas.countries.name(dataset.focalCountry)), swatch: 'focal' },
+      { label: t.map.legendDisputed, swatch: 'disputed' },
+    ];
+    const credit = [
+      dataset.credits.map((c) => c.name).join(', '),
+      t.licenceShort(dataset.license.name),
+      atlas.pageUrl,
+      t.geometryCredit,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    return renderMapSvg(stateFor(g, atlas, input), g.layout, {
+      width: 1200,
+      height: 760,
+      title: dataset.title,
+      legend,
+      credit,
+      theme: 'light',
+      zoom: input.zoom ?? ZOOM_IDENTITY,
+    });
+  }
+
+  return { View: MapView, exportSvg };
+}
+
+/** A slot over geometry already at hand (the server's render). */
+export function fixedMapSlot(geometry: MapGeometry): MapSlot {
+  return createMapSlot({ now: () => geometry, load: async () => geometry });
+}
