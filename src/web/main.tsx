@@ -66,10 +66,28 @@ async function countryLookup(doc: DatasetDocument): Promise<CountryLookup> {
   return lazyCountryLookup(countryTable(doc, full), async () => full);
 }
 
+/**
+ * Resolves once the browser has painted the server's page (the map included): the script's first render then
+ * takes the main thread after the reader already sees everything, not before. A hidden page (no frames) goes
+ * on after a moment anyway.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 250);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 async function start(): Promise<void> {
   const root =
     document.getElementById('atlas-root') ?? document.body.appendChild(document.createElement('div'));
   try {
+    if (document.getElementById('atlas-map')) await afterFirstPaint();
     const doc = await loadDocument();
     const atlas = createAtlas(doc, await countryLookup(doc), pageUrl());
     const state = decodeState(window.location.search, {
@@ -78,6 +96,8 @@ async function start(): Promise<void> {
     state.embed ||=
       document.documentElement.dataset.embed === '1' || /\/embed\/?$/.test(window.location.pathname);
     render(<App atlas={atlas} initialState={state} map={worldMapSlot} />, root);
+    // The page answers to the reader from here on (tests and embedding hosts may wait for this).
+    document.documentElement.dataset.atlasReady = 'true';
   } catch (e) {
     console.error(e);
     const p = document.createElement('p');

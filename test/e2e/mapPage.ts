@@ -7,9 +7,9 @@ export const MAP = '[data-testid="map"]';
 /** A partner's keyboard stop / click target: the country shape, a button with its own accessible name. */
 export const PARTNER_SHAPES = `${MAP} svg path[role="button"][data-iso2]`;
 
-/** Waits until the map has drawn its countries (the geometry is fetched after the page shell). */
+/** Waits until the map is drawn and the page's script has taken it over (the server draws it before). */
 export async function waitForMap(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForSelector(PARTNER_SHAPES, { state: 'attached', timeout });
+  await page.waitForSelector(`html[data-atlas-ready] ${PARTNER_SHAPES}`, { state: 'attached', timeout });
 }
 
 export async function legendCounts(
