@@ -117,10 +117,10 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
   // Textures keep their size on screen at any zoom, and shrink a little on small maps.
   const scale = patternScaleFor(screenWidth) / ((opts.patternZoom ?? t.k) * ppu);
   const patternScale = scale === 1 ? undefined : `scale(${r3(scale)})`;
-  const withScale = (p: SvgNode): SvgNode => ({
-    ...p,
-    attrs: { ...p.attrs, patternTransform: patternScale },
-  });
+  // Keyed by id: a filter step that drops one combination leaves the other patterns' elements untouched
+  // (a changed pattern repaints every shape filled with it).
+  const withScale = (p: SvgNode): SvgNode =>
+    keyed({ ...p, attrs: { ...p.attrs, patternTransform: patternScale } }, String(p.attrs.id));
   const patterns = [
     ...state.combos.map((combo) =>
       withScale(
