@@ -5,7 +5,17 @@ import type { AgreementId, DatasetId } from '../core/ids.ts';
 import { type Agreement, type AgreementContent, AgreementContentSchema } from '../core/schemas.ts';
 import { insertChunked } from './batch.ts';
 import { writeRevisions } from './revisions.ts';
-import { agreementToRow, byId, makeAgreement, partnerRows, rowToAgreement, sortedBy } from './rows.ts';
+import {
+  AGREEMENT_COLUMNS,
+  agreementToRow,
+  byId,
+  makeAgreement,
+  PARTNER_COLUMNS,
+  partnerPairs,
+  rowToAgreement,
+  sortedBy,
+  writeAgreementParams,
+} from './rows.ts';
 import { definedOnly, ensureDataset, nowIso, type Tx } from './tx.ts';
 import { type Actor, ConflictError, NotFoundError, StaleVersionError } from './types.ts';
 
@@ -69,8 +79,25 @@ export async function getAgreement(tx: Tx, id: AgreementId): Promise<Agreement |
  */
 export async function insertAgreements(tx: Tx, agreements: readonly Agreement[]): Promise<void> {
   const ordered = sortedBy(agreements, (a) => a.id);
-  await insertChunked(tx.db, tx.dialect, 'agreements', ordered, agreementToRow);
-  await insertChunked(tx.db, tx.dialect, 'agreement_partners', ordered.flatMap(partnerRows), (r) => r);
+  await insertChunked(tx.db, tx.dialect, 'agreements', AGREEMENT_COLUMNS, ordered.length, (i, params) => {
+    const a = ordered[i]!;
+    writeAgreementParams(a.id, a.dataset, a, a, params);
+  });
+  await insertPartners(tx, partnerPairs(ordered));
+}
+
+/** Writes join-table rows given as flat (agreement id, country) pairs. */
+export async function insertPartners(tx: Tx, pairs: readonly string[]): Promise<void> {
+  await insertChunked(
+    tx.db,
+    tx.dialect,
+    'agreement_partners',
+    PARTNER_COLUMNS,
+    pairs.length / 2,
+    (i, params) => {
+      params.push(pairs[2 * i], pairs[2 * i + 1]);
+    },
+  );
 }
 
 /** Replaces a stored agreement if it still has `expectedVersion`; false when it does not (or is gone). */
@@ -84,7 +111,7 @@ export async function replaceAgreement(tx: Tx, after: Agreement, expectedVersion
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
   await tx.db.deleteFrom('agreement_partners').where('agreement_id', '=', after.id).execute();
-  await insertChunked(tx.db, tx.dialect, 'agreement_partners', partnerRows(after), (r) => r);
+  await insertPartners(tx, partnerPairs([after]));
   return true;
 }
 

@@ -8,17 +8,29 @@ import {
   type NoteContent,
   NoteContentSchema,
 } from '../core/schemas.ts';
-import { insertAgreements } from './agreements.ts';
-import { chunks, MAX_PARAMS } from './batch.ts';
+import { insertPartners } from './agreements.ts';
+import { chunks, insertChunked, MAX_PARAMS } from './batch.ts';
 import { insertNotes } from './notes.ts';
-import { type RevisionEntry, writeRevisions } from './revisions.ts';
-import { canonicalSources, makeNote, rowToAgreementUnchecked, rowToNote, sortedBy } from './rows.ts';
+import { type RevisionEntry, writeRevisions, writeRevisionsOf } from './revisions.ts';
+import {
+  AGREEMENT_COLUMNS,
+  canonicalSources,
+  distinctPartners,
+  makeNote,
+  type RecordMeta,
+  rowToAgreementUnchecked,
+  rowToNote,
+  sortedBy,
+  writeAgreementParams,
+} from './rows.ts';
 import { ensureDataset, isUniqueViolation, nowIso, type Tx } from './tx.ts';
 import { type Actor, ConflictError, NotFoundError, StaleVersionError } from './types.ts';
 
 // An import plan is applied in one transaction (the caller opens it): if anything throws, nothing is written.
 // A changed record is deleted and inserted again with version + 1 and its original creation time, so that
 // changes, like additions, go to the database as a few multi-row statements instead of one UPDATE each.
+// Rows and revisions are written straight from the plan, chunk by chunk: a 100,000-record import builds no
+// record object, row object or revision entry that outlives its chunk.
 
 const STALE_PLAN = 'changed since the import was planned; plan the import again (run it without --dry-run)';
 
@@ -28,21 +40,26 @@ function sameContent(a: AgreementContent | NoteContent, b: AgreementContent | No
   return key(a) === key(b);
 }
 
-/**
- * Validates plan content and makes it a whole record. The record shares the plan's nested objects instead of
- * keeping the schema's copy: a 100,000-record import then holds half as much memory (and collects less).
- */
-function validAgreement(
-  dataset: DatasetId,
-  id: AgreementId,
-  c: AgreementContent,
-  meta: { createdAt: string; updatedAt: string; version: number },
-): Agreement {
+/** Refuses plan content the schema refuses, naming the record and the field. */
+function checkAgreement(id: string, c: AgreementContent): AgreementContent {
   const parsed = AgreementContentSchema.safeParse(c);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`import plan: agreement "${id}" field "${issue?.path.join('.')}": ${issue?.message}`);
   }
+  return c;
+}
+
+/**
+ * Plan content as a whole record, for its revision. The record shares the plan's nested objects instead of
+ * keeping the schema's copy, and lives only while its revision is written.
+ */
+function agreementRecord(
+  dataset: DatasetId,
+  id: AgreementId,
+  c: AgreementContent,
+  meta: RecordMeta,
+): Agreement {
   return {
     category: c.category,
     partners: c.partners,
@@ -54,7 +71,9 @@ function validAgreement(
     status: c.status,
     id,
     dataset,
-    ...meta,
+    createdAt: meta.createdAt,
+    updatedAt: meta.updatedAt,
+    version: meta.version,
   };
 }
 
@@ -179,51 +198,74 @@ export async function applyImport(tx: Tx, dataset: DatasetId, plan: ImportPlan, 
 
 type Write<T> = { before: T | null; after: T };
 
+type Added = ImportPlan['added'][number];
+type Changed = ImportPlan['changed'][number];
+type Removed = ImportPlan['removed'][number];
+type Touched = Added | Changed | Removed;
+
+const isAdded = (t: Touched): t is Added => 'content' in t;
+const isRemoved = (t: Touched): t is Removed => !('content' in t) && !('after' in t);
+const contentOf = (w: Added | Changed): AgreementContent => (isAdded(w) ? w.content : w.after);
+
+/** Removes, changes and adds the plan's agreements, each with a revision. */
+async function applyAgreements(
+  tx: Tx,
+  dataset: DatasetId,
+  plan: ImportPlan,
+  by: Actor,
+  at: string,
+): Promise<void> {
+  const current = await touchedAgreements(tx, dataset, [...plan.removed, ...plan.changed]);
+  await deleteExact(tx, 'agreements', current);
+  // One sort for all three lists: rows, join-table rows and revisions then all go in id order.
+  const touched = sortedBy<Touched>([...plan.removed, ...plan.changed, ...plan.added], (t) => t.id);
+  const written = touched.filter((t): t is Added | Changed => !isRemoved(t));
+  const created: RecordMeta = { createdAt: at, updatedAt: at, version: 1 };
+  const metaOf = (w: Added | Changed): RecordMeta => {
+    const before = isAdded(w) ? undefined : current.get(w.id);
+    return before === undefined
+      ? created
+      : { createdAt: before.createdAt, updatedAt: at, version: before.version + 1 };
+  };
+
+  // Content is checked as its chunk is written; a refusal rolls the whole import back like any other error.
+  await insertChunked(tx.db, tx.dialect, 'agreements', AGREEMENT_COLUMNS, written.length, (i, params) => {
+    const w = written[i]!;
+    writeAgreementParams(w.id, dataset, checkAgreement(w.id, contentOf(w)), metaOf(w), params);
+  });
+  const pairs: string[] = [];
+  for (const w of written)
+    for (const country of distinctPartners(contentOf(w).partners)) pairs.push(w.id, country);
+  await insertPartners(tx, pairs);
+  await writeRevisionsOf(
+    tx.db,
+    tx.dialect,
+    touched.length,
+    (i): RevisionEntry => {
+      const t = touched[i]!;
+      const before = isAdded(t) ? null : current.get(t.id)!;
+      const after = isRemoved(t) ? null : agreementRecord(dataset, t.id, contentOf(t), metaOf(t));
+      const action = before === null ? 'create' : after === null ? 'delete' : 'update';
+      return { dataset, entity: 'agreement', entityId: t.id, action, at, before, after };
+    },
+    by,
+  );
+}
+
 async function applyChecked(tx: Tx, dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void> {
   await ensureDataset(tx, dataset);
   const at = nowIso();
-  const entry = <T extends { id: string }>(
-    entity: 'agreement' | 'note',
-    before: T | null,
-    after: T | null,
-  ): RevisionEntry => ({
+  await applyAgreements(tx, dataset, plan, by, at);
+
+  const entry = <T extends { id: string }>(before: T | null, after: T | null): RevisionEntry => ({
     dataset,
-    entity,
+    entity: 'note',
     entityId: (after ?? before)!.id,
     action: before === null ? 'create' : after === null ? 'delete' : 'update',
     at,
     before,
     after,
   });
-
-  const agreements = await touchedAgreements(tx, dataset, [...plan.removed, ...plan.changed]);
-  await deleteExact(tx, 'agreements', agreements);
-  const writes: Array<Write<Agreement>> = [];
-  for (const c of plan.changed) {
-    const before = agreements.get(c.id)!;
-    const meta = { createdAt: before.createdAt, updatedAt: at, version: before.version + 1 };
-    writes.push({ before, after: validAgreement(dataset, c.id, c.after, meta) });
-  }
-  for (const a of plan.added) {
-    const meta = { createdAt: at, updatedAt: at, version: 1 };
-    writes.push({ before: null, after: validAgreement(dataset, a.id, a.content, meta) });
-  }
-  // Sorted once here; the inserts and revisions below then find their input already in key order.
-  const sorted = sortedBy(writes, (w) => w.after.id);
-  await insertAgreements(
-    tx,
-    sorted.map((w) => w.after),
-  );
-  const removed = sortedBy(plan.removed, (r) => r.id).map((r) =>
-    entry('agreement', agreements.get(r.id)!, null),
-  );
-  await writeRevisions(
-    tx.db,
-    tx.dialect,
-    [...removed, ...sorted.map((w) => entry('agreement', w.before, w.after))],
-    by,
-  );
-
   const notes = await touchedNotes(tx, dataset, [...plan.notes.removed, ...plan.notes.changed]);
   await deleteExact(tx, 'notes', notes);
   const noteWrites: Array<Write<CountryNote>> = [];
@@ -244,8 +286,8 @@ async function applyChecked(tx: Tx, dataset: DatasetId, plan: ImportPlan, by: Ac
     tx.db,
     tx.dialect,
     [
-      ...plan.notes.removed.map((r) => entry('note', notes.get(r.id)!, null)),
-      ...noteWrites.map((w) => entry('note', w.before, w.after)),
+      ...plan.notes.removed.map((r) => entry(notes.get(r.id)!, null)),
+      ...noteWrites.map((w) => entry(w.before, w.after)),
     ],
     by,
   );

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Dialect } from './migrations.ts';
 import type { Tables } from './tables.ts';
 
@@ -22,7 +22,7 @@ function insertSql(
   db: Kysely<Tables>,
   dialect: Dialect,
   table: keyof Tables,
-  columns: string[],
+  columns: readonly string[],
   rows: number,
 ): string {
   const key = `${dialect}|${table}|${columns.join(',')}|${rows}`;
@@ -61,33 +61,37 @@ export function chunkSizes(total: number, size: number): number[] {
   return out;
 }
 
+/** Appends the values of row number `row` to `params`, in the order of the statement's columns. */
+export type ParamWriter = (row: number, params: unknown[]) => void;
+
 /**
- * Inserts items as rows (all with the same keys) in as few statements as the dialect's parameter limit allows.
- * Rows are made from items one chunk at a time, so a 100,000-record import never holds 100,000 row objects
- * (and their JSON text) at once: they die young, which keeps garbage collection cheap.
+ * Inserts `count` rows in as few statements as the dialect's parameter limit allows. Each row's values go
+ * straight into the statement's parameter list (no row object in between), one chunk at a time, so a
+ * 100,000-record import never holds 100,000 rows (and their JSON text) at once: they die young, which keeps
+ * garbage collection cheap.
  */
-export async function insertChunked<T extends keyof Tables & string, Item>(
+export async function insertChunked<T extends keyof Tables & string>(
   db: Kysely<Tables>,
   dialect: Dialect,
   table: T,
-  items: readonly Item[],
-  toRow: (item: Item) => Insertable<Tables[T]>,
+  columns: ReadonlyArray<keyof Tables[T] & string>,
+  count: number,
+  write: ParamWriter,
 ): Promise<void> {
-  const first = items[0];
-  if (first === undefined) return;
-  const columns = Object.keys(toRow(first));
-  const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS[dialect] / columns.length)));
+  if (count === 0) return;
+  const width = columns.length;
+  const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS[dialect] / width)));
   const statements: Array<{ start: number; rows: number }> = [];
   let start = 0;
-  for (const rows of chunkSizes(items.length, size)) {
+  for (const rows of chunkSizes(count, size)) {
     statements.push({ start, rows });
     start += rows;
   }
   const statement = ({ start, rows }: { start: number; rows: number }): CompiledQuery => {
     const params: unknown[] = [];
-    for (let j = start; j < start + rows; j++) {
-      const r = toRow(items[j]!) as Record<string, unknown>;
-      for (const c of columns) params.push(r[c] === undefined ? null : r[c]);
+    for (let j = start; j < start + rows; j++) write(j, params);
+    if (params.length !== rows * width) {
+      throw new Error(`batch insert into ${table}: a row has ${params.length / rows} values, not ${width}`);
     }
     return CompiledQuery.raw(insertSql(db, dialect, table, columns, rows), params);
   };

@@ -4,7 +4,7 @@ import type { DatasetId, NoteId } from '../core/ids.ts';
 import { type CountryNote, type NoteContent, NoteContentSchema } from '../core/schemas.ts';
 import { insertChunked } from './batch.ts';
 import { writeRevisions } from './revisions.ts';
-import { byId, makeNote, noteToRow, rowToNote, sortedBy } from './rows.ts';
+import { byId, makeNote, NOTE_COLUMNS, noteToRow, rowToNote, sortedBy, writeNoteParams } from './rows.ts';
 import { definedOnly, ensureDataset, nowIso, type Tx } from './tx.ts';
 import { type Actor, ConflictError, NotFoundError, StaleVersionError } from './types.ts';
 
@@ -22,7 +22,9 @@ export async function getNote(tx: Tx, id: NoteId): Promise<CountryNote | null> {
 
 export async function insertNotes(tx: Tx, notes: readonly CountryNote[]): Promise<void> {
   const ordered = sortedBy(notes, (n) => n.id);
-  await insertChunked(tx.db, tx.dialect, 'notes', ordered, noteToRow);
+  await insertChunked(tx.db, tx.dialect, 'notes', NOTE_COLUMNS, ordered.length, (i, params) =>
+    writeNoteParams(ordered[i]!, params),
+  );
 }
 
 export async function replaceNote(tx: Tx, after: CountryNote, expectedVersion: number): Promise<boolean> {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChunked } from './batch.ts';
 import { preparedPool } from './preparedPool.ts';
+import { PARTNER_COLUMNS } from './rows.ts';
 import type { Tables } from './tables.ts';
 import { PG_SKIPPED } from './testing.ts';
 
@@ -27,9 +28,11 @@ describe.skipIf(!url)('preparedPool on PostgreSQL', () => {
   });
 
   it('sends batch INSERTs as named prepared statements and other queries as before', async () => {
-    const rows = Array.from({ length: 2512 }, (_, i) => ({ agreement_id: `a-${i}`, country: 'FR' }));
-    await insertChunked(db, 'postgres', 'agreement_partners', rows, (r) => r);
-    await insertChunked(db, 'postgres', 'agreement_partners', rows, (r) => r);
+    const write = (i: number, params: unknown[]): void => {
+      params.push(`a-${i}`, 'FR');
+    };
+    await insertChunked(db, 'postgres', 'agreement_partners', PARTNER_COLUMNS, 2512, write);
+    await insertChunked(db, 'postgres', 'agreement_partners', PARTNER_COLUMNS, 2512, write);
     const count = await db
       .selectFrom('agreement_partners')
       .select((eb) => eb.fn.countAll<string>().as('n'))

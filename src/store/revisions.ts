@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DatasetId } from '../core/ids.ts';
 import type { Revision } from '../core/schemas.ts';
 import { insertChunked } from './batch.ts';
@@ -20,18 +20,51 @@ export type RevisionEntry = {
   after: unknown;
 };
 
-function toRow(e: RevisionEntry, by: Actor): Insertable<RevisionsTable> {
-  return {
-    dataset: e.dataset,
-    entity: e.entity,
-    entity_id: e.entityId,
-    action: e.action,
-    actor: by.actor,
-    at: e.at,
-    reason: by.reason,
-    before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-    after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
-  };
+export const REVISION_COLUMNS = [
+  'dataset',
+  'entity',
+  'entity_id',
+  'action',
+  'actor',
+  'at',
+  'reason',
+  'before',
+  'after',
+] as const satisfies ReadonlyArray<keyof RevisionsTable>;
+
+const snapshot = (s: unknown): string | null => (s === null || s === undefined ? null : JSON.stringify(s));
+
+/** Appends a revision's row values in REVISION_COLUMNS order. */
+export function writeRevisionParams(e: RevisionEntry, by: Actor, params: unknown[]): void {
+  params.push(
+    e.dataset,
+    e.entity,
+    e.entityId,
+    e.action,
+    by.actor,
+    e.at,
+    by.reason,
+    snapshot(e.before),
+    snapshot(e.after),
+  );
+}
+
+/**
+ * Writes revisions for `count` changes; `entry(i)` describes change number i. Entries are asked for one at a
+ * time while their chunk is written, so an import of 100,000 records never holds 100,000 entries or snapshots.
+ * Give them in record-id order: the (entity_id, id) index then grows at its end instead of at random places,
+ * which makes a big import several times faster.
+ */
+export async function writeRevisionsOf(
+  db: Kysely<Tables>,
+  dialect: Dialect,
+  count: number,
+  entry: (i: number) => RevisionEntry,
+  by: Actor,
+): Promise<void> {
+  await insertChunked(db, dialect, 'revisions', REVISION_COLUMNS, count, (i, params) =>
+    writeRevisionParams(entry(i), by, params),
+  );
 }
 
 export async function writeRevisions(
@@ -40,10 +73,8 @@ export async function writeRevisions(
   entries: readonly RevisionEntry[],
   by: Actor,
 ): Promise<void> {
-  // Ordered by record id, the (entity_id, id) index grows at its end instead of at random places: a big import
-  // writes several times faster that way.
   const ordered = sortedBy(entries, (e) => e.entityId);
-  await insertChunked(db, dialect, 'revisions', ordered, (e) => toRow(e, by));
+  await writeRevisionsOf(db, dialect, ordered.length, (i) => ordered[i]!, by);
 }
 
 export async function listRevisions(db: Kysely<Tables>, entityId: string): Promise<Revision[]> {

@@ -11,7 +11,7 @@ import {
   RevisionSchema,
   type Source,
 } from '../core/schemas.ts';
-import type { AgreementsTable, NotesTable, RevisionsTable } from './tables.ts';
+import type { AgreementPartnersTable, AgreementsTable, NotesTable, RevisionsTable } from './tables.ts';
 
 // The one place where rows become domain objects and back. Every read goes through a core schema, so what
 // leaves the store has exactly the schema's shape and key order, whichever dialect stored it.
@@ -32,28 +32,78 @@ export function canonicalSources(sources: readonly Source[]): Source[] {
 
 const bit = (b: boolean): number => (b ? 1 : 0);
 
+/** The columns an agreement row is written with, in the order the parameter writers below append values. */
+export const AGREEMENT_COLUMNS = [
+  'id',
+  'dataset',
+  'category',
+  'partners',
+  'title',
+  'date_text',
+  'date_year',
+  'date_month',
+  'date_day',
+  'summary',
+  'sources',
+  'non_governmental',
+  'multilateral',
+  'mentions_only',
+  'status',
+  'created_at',
+  'updated_at',
+  'version',
+] as const satisfies ReadonlyArray<keyof AgreementsTable>;
+
+export type RecordMeta = { createdAt: string; updatedAt: string; version: number };
+
+/**
+ * Appends an agreement's row values in AGREEMENT_COLUMNS order. Content and metadata come separately, so a
+ * big import writes rows straight from its plan without building a record object for each.
+ */
+export function writeAgreementParams(
+  id: string,
+  dataset: string,
+  c: AgreementContent,
+  meta: RecordMeta,
+  params: unknown[],
+): void {
+  const d = c.date;
+  params.push(
+    id,
+    dataset,
+    c.category,
+    JSON.stringify(c.partners),
+    c.title,
+    d.text,
+    d.year ?? null,
+    d.month ?? null,
+    d.day ?? null,
+    c.summary,
+    // Sources come from makeAgreement or an import plan (core's agreementContent): in schema key order already.
+    JSON.stringify(c.sources),
+    bit(c.flags.nonGovernmental),
+    bit(c.flags.multilateral),
+    bit(c.flags.mentionsOnly),
+    c.status,
+    meta.createdAt,
+    meta.updatedAt,
+    meta.version,
+  );
+}
+
+/** A row as an object (for single-row UPDATEs), made by the same writer as batch INSERTs. */
+function zipRow<C extends string>(columns: readonly C[], values: readonly unknown[]): Record<C, unknown> {
+  const row = {} as Record<C, unknown>;
+  columns.forEach((c, i) => {
+    row[c] = values[i];
+  });
+  return row;
+}
+
 export function agreementToRow(a: Agreement): Insertable<AgreementsTable> {
-  return {
-    id: a.id,
-    dataset: a.dataset,
-    category: a.category,
-    partners: JSON.stringify(a.partners),
-    title: a.title,
-    date_text: a.date.text,
-    date_year: a.date.year,
-    date_month: a.date.month,
-    date_day: a.date.day,
-    summary: a.summary,
-    // Agreements reaching here come from makeAgreement or a schema parse: sources already in schema key order.
-    sources: JSON.stringify(a.sources),
-    non_governmental: bit(a.flags.nonGovernmental),
-    multilateral: bit(a.flags.multilateral),
-    mentions_only: bit(a.flags.mentionsOnly),
-    status: a.status,
-    created_at: a.createdAt,
-    updated_at: a.updatedAt,
-    version: a.version,
-  };
+  const values: unknown[] = [];
+  writeAgreementParams(a.id, a.dataset, a, a, values);
+  return zipRow(AGREEMENT_COLUMNS, values) as unknown as Insertable<AgreementsTable>;
 }
 
 /** Builds the object in schema order without validating: for internal snapshots of rows just read. */
@@ -123,26 +173,53 @@ export function makeAgreement(
   };
 }
 
-/** The distinct partner codes of an agreement, for the join table that filters by country. */
-export function partnerRows(
-  a: Pick<Agreement, 'id' | 'partners'>,
-): Array<{ agreement_id: string; country: string }> {
-  return [...new Set<string>(a.partners)]
-    .sort(compareText)
-    .map((country) => ({ agreement_id: a.id, country }));
+export const PARTNER_COLUMNS = ['agreement_id', 'country'] as const satisfies ReadonlyArray<
+  keyof AgreementPartnersTable
+>;
+
+/** An agreement's distinct partner codes in code-unit order (one partner, the usual case, costs nothing). */
+export function distinctPartners(partners: readonly string[]): readonly string[] {
+  if (partners.length === 1) return partners;
+  return [...new Set<string>(partners)].sort(compareText);
+}
+
+/** The join-table rows (agreement id, country) of agreements, flat, for the country filter. */
+export function partnerPairs(
+  agreements: ReadonlyArray<{ id: string; partners: readonly string[] }>,
+): string[] {
+  const out: string[] = [];
+  for (const a of agreements) for (const country of distinctPartners(a.partners)) out.push(a.id, country);
+  return out;
+}
+
+export const NOTE_COLUMNS = [
+  'id',
+  'dataset',
+  'country',
+  'text',
+  'sources',
+  'created_at',
+  'updated_at',
+  'version',
+] as const satisfies ReadonlyArray<keyof NotesTable>;
+
+export function writeNoteParams(n: CountryNote, params: unknown[]): void {
+  params.push(
+    n.id,
+    n.dataset,
+    n.country,
+    n.text,
+    JSON.stringify(canonicalSources(n.sources)),
+    n.createdAt,
+    n.updatedAt,
+    n.version,
+  );
 }
 
 export function noteToRow(n: CountryNote): Insertable<NotesTable> {
-  return {
-    id: n.id,
-    dataset: n.dataset,
-    country: n.country,
-    text: n.text,
-    sources: JSON.stringify(canonicalSources(n.sources)),
-    created_at: n.createdAt,
-    updated_at: n.updatedAt,
-    version: n.version,
-  };
+  const values: unknown[] = [];
+  writeNoteParams(n, values);
+  return zipRow(NOTE_COLUMNS, values) as unknown as Insertable<NotesTable>;
 }
 
 export function rowToNote(r: NoteRow): CountryNote {
