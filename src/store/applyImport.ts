@@ -1,5 +1,5 @@
 import { agreementContent, type ImportPlan, noteContent } from '../core/diff.ts';
-import type { AgreementId, DatasetId } from '../core/ids.ts';
+import type { DatasetId } from '../core/ids.ts';
 import {
   type Agreement,
   type AgreementContent,
@@ -11,7 +11,7 @@ import {
 import { insertPartners } from './agreements.ts';
 import { chunks, insertChunked, MAX_PARAMS } from './batch.ts';
 import { insertNotes } from './notes.ts';
-import { type RevisionEntry, writeRevisions, writeRevisionsOf } from './revisions.ts';
+import { AFTER_BY_REFERENCE, type RevisionEntry, writeRevisions, writeRevisionsOf } from './revisions.ts';
 import {
   AGREEMENT_COLUMNS,
   canonicalSources,
@@ -30,7 +30,8 @@ import { type Actor, ConflictError, NotFoundError, StaleVersionError } from './t
 // A changed record is deleted and inserted again with version + 1 and its original creation time, so that
 // changes, like additions, go to the database as a few multi-row statements instead of one UPDATE each.
 // Rows and revisions are written straight from the plan, chunk by chunk: a 100,000-record import builds no
-// record object, row object or revision entry that outlives its chunk.
+// record object, row object or revision entry that outlives its chunk. Its revisions keep the state after each
+// change by reference (REVISION_FORMAT.afterByReference): each record is stored once, in its own table.
 
 const STALE_PLAN = 'changed since the import was planned; plan the import again (run it without --dry-run)';
 
@@ -48,33 +49,6 @@ function checkAgreement(id: string, c: AgreementContent): AgreementContent {
     throw new Error(`import plan: agreement "${id}" field "${issue?.path.join('.')}": ${issue?.message}`);
   }
   return c;
-}
-
-/**
- * Plan content as a whole record, for its revision. The record shares the plan's nested objects instead of
- * keeping the schema's copy, and lives only while its revision is written.
- */
-function agreementRecord(
-  dataset: DatasetId,
-  id: AgreementId,
-  c: AgreementContent,
-  meta: RecordMeta,
-): Agreement {
-  return {
-    category: c.category,
-    partners: c.partners,
-    title: c.title,
-    date: c.date,
-    summary: c.summary,
-    sources: c.sources,
-    flags: c.flags,
-    status: c.status,
-    id,
-    dataset,
-    createdAt: meta.createdAt,
-    updatedAt: meta.updatedAt,
-    version: meta.version,
-  };
 }
 
 function validNote(id: string, content: NoteContent): NoteContent {
@@ -244,7 +218,7 @@ async function applyAgreements(
     (i): RevisionEntry => {
       const t = touched[i]!;
       const before = isAdded(t) ? null : current.get(t.id)!;
-      const after = isRemoved(t) ? null : agreementRecord(dataset, t.id, contentOf(t), metaOf(t));
+      const after = isRemoved(t) ? null : AFTER_BY_REFERENCE;
       const action = before === null ? 'create' : after === null ? 'delete' : 'update';
       return { dataset, entity: 'agreement', entityId: t.id, action, at, before, after };
     },
@@ -264,7 +238,7 @@ async function applyChecked(tx: Tx, dataset: DatasetId, plan: ImportPlan, by: Ac
     action: before === null ? 'create' : after === null ? 'delete' : 'update',
     at,
     before,
-    after,
+    after: after === null ? null : AFTER_BY_REFERENCE,
   });
   const notes = await touchedNotes(tx, dataset, [...plan.notes.removed, ...plan.notes.changed]);
   await deleteExact(tx, 'notes', notes);

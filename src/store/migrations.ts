@@ -136,10 +136,27 @@ function initialSchema(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Revisions say how they store their snapshots (see REVISION_FORMAT in revisions.ts). Rows written before this
+ * migration hold whole snapshots and get format 1, which reads exactly as before; adding a column with a
+ * constant default rewrites no rows in either dialect.
+ */
+const revisionFormat: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .alterTable('revisions')
+      .addColumn('format', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('revisions').dropColumn('format').execute();
+  },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial-schema': initialSchema(dialect) };
+      return { '0001-initial-schema': initialSchema(dialect), '0002-revision-format': revisionFormat };
     },
   };
 }

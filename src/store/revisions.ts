@@ -3,12 +3,16 @@ import type { DatasetId } from '../core/ids.ts';
 import type { Revision } from '../core/schemas.ts';
 import { insertChunked } from './batch.ts';
 import type { Dialect } from './migrations.ts';
-import { rowToRevision, sortedBy } from './rows.ts';
+import { REVISION_FORMAT, rowToRevision, selectRevisions } from './revisionRows.ts';
+import { sortedBy } from './rows.ts';
 import type { RevisionsTable, Tables } from './tables.ts';
 import type { Actor } from './types.ts';
 
 // Every write leaves a revision: who, when, what (the whole record before and after) and why. Snapshots are
 // whole records (with id, version and timestamps), so a revert can bring a deleted record back exactly.
+
+/** In place of an `after` snapshot: the state after the change is found by reference (REVISION_FORMAT). */
+export const AFTER_BY_REFERENCE: unique symbol = Symbol('after by reference');
 
 export type RevisionEntry = {
   dataset: string;
@@ -17,6 +21,7 @@ export type RevisionEntry = {
   action: Revision['action'];
   at: string;
   before: unknown;
+  /** The record after the change, null when it is gone, or AFTER_BY_REFERENCE. */
   after: unknown;
 };
 
@@ -30,12 +35,14 @@ export const REVISION_COLUMNS = [
   'reason',
   'before',
   'after',
+  'format',
 ] as const satisfies ReadonlyArray<keyof RevisionsTable>;
 
 const snapshot = (s: unknown): string | null => (s === null || s === undefined ? null : JSON.stringify(s));
 
 /** Appends a revision's row values in REVISION_COLUMNS order. */
 export function writeRevisionParams(e: RevisionEntry, by: Actor, params: unknown[]): void {
+  const byReference = e.after === AFTER_BY_REFERENCE;
   params.push(
     e.dataset,
     e.entity,
@@ -45,7 +52,8 @@ export function writeRevisionParams(e: RevisionEntry, by: Actor, params: unknown
     e.at,
     by.reason,
     snapshot(e.before),
-    snapshot(e.after),
+    byReference ? null : snapshot(e.after),
+    byReference ? REVISION_FORMAT.afterByReference : REVISION_FORMAT.whole,
   );
 }
 
@@ -78,11 +86,9 @@ export async function writeRevisions(
 }
 
 export async function listRevisions(db: Kysely<Tables>, entityId: string): Promise<Revision[]> {
-  const rows = await db
-    .selectFrom('revisions')
-    .selectAll()
-    .where('entity_id', '=', entityId)
-    .orderBy('id', 'desc')
+  const rows = await selectRevisions(db)
+    .where('r.entity_id', '=', entityId)
+    .orderBy('r.id', 'desc')
     .execute();
   return rows.map(rowToRevision);
 }
@@ -94,18 +100,16 @@ export async function listDatasetRevisions(
   dataset: DatasetId,
   limit = DEFAULT_REVISION_LIMIT,
 ): Promise<Revision[]> {
-  const rows = await db
-    .selectFrom('revisions')
-    .selectAll()
-    .where('dataset', '=', dataset)
-    .orderBy('id', 'desc')
+  const rows = await selectRevisions(db)
+    .where('r.dataset', '=', dataset)
+    .orderBy('r.id', 'desc')
     .limit(Math.max(0, Math.floor(limit)))
     .execute();
   return rows.map(rowToRevision);
 }
 
 export async function getRevision(db: Kysely<Tables>, id: number): Promise<Revision | null> {
-  const row = await db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await selectRevisions(db).where('r.id', '=', id).executeTakeFirst();
   return row === undefined ? null : rowToRevision(row);
 }
 

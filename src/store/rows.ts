@@ -7,11 +7,9 @@ import {
   type CountryNote,
   CountryNoteSchema,
   type NoteContent,
-  type Revision,
-  RevisionSchema,
   type Source,
 } from '../core/schemas.ts';
-import type { AgreementPartnersTable, AgreementsTable, NotesTable, RevisionsTable } from './tables.ts';
+import type { AgreementPartnersTable, AgreementsTable, NotesTable } from './tables.ts';
 
 // The one place where rows become domain objects and back. Every read goes through a core schema, so what
 // leaves the store has exactly the schema's shape and key order, whichever dialect stored it.
@@ -259,21 +257,6 @@ export function makeNote(
     updatedAt: meta.updatedAt,
     version: meta.version,
   };
-}
-
-export function rowToRevision(r: Selectable<RevisionsTable>): Revision {
-  return RevisionSchema.parse({
-    id: Number(r.id),
-    dataset: r.dataset,
-    entity: r.entity,
-    entityId: r.entity_id,
-    action: r.action,
-    actor: r.actor,
-    at: r.at,
-    reason: r.reason,
-    before: r.before === null ? null : JSON.parse(r.before),
-    after: r.after === null ? null : JSON.parse(r.after),
-  });
 }
 
 /** Code-unit order, identical in both dialects (a PostgreSQL collation may sort '-' differently). */

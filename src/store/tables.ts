@@ -61,6 +61,8 @@ export interface RevisionsTable {
   reason: string;
   before: string | null;
   after: string | null;
+  /** How before/after are stored: REVISION_FORMAT in revisions.ts. */
+  format: Generated<number>;
 }
 
 export interface UsersTable {
