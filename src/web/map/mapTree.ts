@@ -95,6 +95,25 @@ function unitsGroup(state: MapState, layout: MapLayout, prefix: string, opts: Ma
   return node;
 }
 
+// Marker placement (pushing neighbours apart) depends on the state, the view and the marker size only: hover
+// and focus frames reuse it.
+const placedCache = new WeakMap<MapState, { key: string; layout: MapLayout; placed: PlacedMarker[] }>();
+
+function placedMarkers(
+  state: MapState,
+  layout: MapLayout,
+  t: ZoomTransform,
+  radius: number,
+  gap: number,
+): PlacedMarker[] {
+  const key = `${t.k}|${t.x}|${t.y}|${radius}|${gap}`;
+  const hit = placedCache.get(state);
+  if (hit && hit.key === key && hit.layout === layout) return hit.placed;
+  const placed = placeMarkers(state, layout, t, radius, gap);
+  placedCache.set(state, { key, layout, placed });
+  return placed;
+}
+
 const styleNodes = new Map<string, SvgNode>();
 
 function styleNode(theme: MapTheme, prefix: string): SvgNode {
@@ -141,7 +160,7 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
     if (u.compared) lines.push(highlight(geo.d, 'compared', prefix, u.a3));
   });
   const radius = (opts.markerRadius ?? 4.5 * Math.max(0.8, patternScaleFor(screenWidth))) / ppu;
-  const placed = placeMarkers(state, layout, t, radius, 3 / ppu);
+  const placed = placedMarkers(state, layout, t, radius, 3 / ppu);
   const mo = {
     prefix,
     k: t.k,
