@@ -1,6 +1,6 @@
 import './styles/index.css';
 import './map/map.generated.css';
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import type { DatasetDocument } from '../core/schemas.ts';
 import {
   App,
@@ -9,6 +9,8 @@ import {
   countryTable,
   createAtlas,
   decodeState,
+  defaultState,
+  encodeState,
   lazyCountryLookup,
   mainPageUrl,
 } from './app/index.ts';
@@ -46,10 +48,12 @@ async function loadDocument(): Promise<DatasetDocument> {
   return value;
 }
 
+const canonicalUrl = (): string | undefined =>
+  document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+
 /** The main page's address (for links and citations), also when this is its embed route. */
 function pageUrl(): string {
-  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  return mainPageUrl(canonical ?? window.location.href);
+  return mainPageUrl(canonicalUrl() ?? window.location.href);
 }
 
 const loadRegistry = (): Promise<CountryLookup> =>
@@ -93,9 +97,27 @@ async function start(): Promise<void> {
     const state = decodeState(window.location.search, {
       categories: doc.dataset.categories.map((c) => c.id),
     });
-    state.embed ||=
-      document.documentElement.dataset.embed === '1' || /\/embed\/?$/.test(window.location.pathname);
-    render(<App atlas={atlas} initialState={state} map={worldMapSlot} />, root);
+    const servedEmbed = document.documentElement.dataset.embed === '1';
+    state.embed ||= servedEmbed || /\/embed\/?$/.test(window.location.pathname);
+    if (document.getElementById('atlas-map')) {
+      // Take the server's render over as it is (ssr.ts: the default state, its embed flag, the canonical
+      // address or none): no attribute is read back or set again. Then, in a task of its own, move to what
+      // the address asks for, if anything.
+      const served = { ...defaultState(), embed: servedEmbed };
+      const servedUrl = canonicalUrl();
+      const servedAtlas = { ...atlas, pageUrl: servedUrl ? mainPageUrl(servedUrl) : '' };
+      hydrate(<App atlas={servedAtlas} initialState={served} map={worldMapSlot} />, root);
+      if (
+        encodeState(state) !== encodeState(served) ||
+        state.embed !== served.embed ||
+        servedAtlas.pageUrl !== atlas.pageUrl
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        render(<App atlas={atlas} initialState={served} resume={state} map={worldMapSlot} />, root);
+      }
+    } else {
+      render(<App atlas={atlas} initialState={state} map={worldMapSlot} />, root);
+    }
     // The page answers to the reader from here on (tests and embedding hosts may wait for this).
     document.documentElement.dataset.atlasReady = 'true';
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CategoryId, CountryCode } from '../../core/ids.ts';
 import { messages as t } from '../text.ts';
 import { AboutSection } from './AboutSection.tsx';
@@ -29,6 +29,11 @@ import { YearChart } from './YearChart.tsx';
 export type AppProps = {
   atlas: Atlas;
   initialState: AppState;
+  /**
+   * The state to go on in once mounted (without a history entry): the page first takes over the server's
+   * render with the server's state, then moves to the one its address asks for.
+   */
+  resume?: AppState;
   /** The map (see mapView.tsx); without one the page shows a placeholder. */
   map?: MapSlot | null;
 };
@@ -42,6 +47,9 @@ export function App(props: AppProps): JSX.Element {
     [dataset],
   );
   const [state, update] = usePageState(props.initialState, categoryIds);
+  useLayoutEffect(() => {
+    if (props.resume) update(props.resume, 'none');
+  }, [props.resume, update]);
   const [dialog, setDialog] = useState<{ name: DialogName; opener: HTMLElement } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [, setCountriesLoaded] = useState(false);

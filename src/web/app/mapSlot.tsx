@@ -50,13 +50,4 @@ export function loadGeometry(): Promise<MapGeometry> {
   return downloaded;
 }
 
-/**
- * The width of the map the server drew, as laid out (the page has been painted before the script renders), so
- * the first render already sizes markers and textures for the screen instead of rendering twice.
- */
-function drawnWidth(): number | undefined {
-  const w = document.querySelector('#map .aa-worldmap')?.clientWidth;
-  return w ? Math.round(w) : undefined;
-}
-
-export const worldMapSlot = createMapSlot({ now: pageGeometry, load: loadGeometry, initialWidth: drawnWidth });
+export const worldMapSlot = createMapSlot({ now: pageGeometry, load: loadGeometry });

@@ -25,8 +25,6 @@ export type GeometrySource = {
   now: () => MapGeometry | null;
   /** The geometry, downloading it if need be. */
   load: () => Promise<MapGeometry>;
-  /** The map's width on screen before it is measured, px (the browser knows it: the server's map is there). */
-  initialWidth?: () => number | undefined;
 };
 
 function mapLabels(): MapLabels {
@@ -65,7 +63,6 @@ export function createMapSlot(source: GeometrySource): MapSlot {
     const atlas = useAtlas();
     const [geometry, setGeometry] = useState<MapGeometry | null>(source.now);
     const [failed, setFailed] = useState(false);
-    const [initialWidth] = useState(() => source.initialWidth?.());
     useEffect(() => {
       if (geometry !== null) return;
       source.load().then(setGeometry, (e: unknown) => {
@@ -104,7 +101,6 @@ export function createMapSlot(source: GeometrySource): MapSlot {
           zoom={props.zoom ?? ZOOM_IDENTITY}
           onZoom={(z) => props.onZoom(z.k === 1 ? null : z)}
           labels={worldMapLabels}
-          initialWidth={initialWidth}
         />
         {mapState.missing.length > 0 ? (
           <p class="hint map-missing">

@@ -6,7 +6,8 @@ import { type DecodeContext, decodeState, encodeState } from './urlState.ts';
 // entry so Back undoes it; continuous input (dragging the timeline, zooming, typing a search) replaces the
 // current entry so Back is not a hundred tiny steps.
 
-export type HistoryMode = 'push' | 'replace';
+/** 'none': the address already says it (the page taking over from the server's render). */
+export type HistoryMode = 'push' | 'replace' | 'none';
 export type UpdateState = (
   patch: Partial<AppState> | ((s: AppState) => AppState),
   mode?: HistoryMode,
@@ -31,7 +32,7 @@ export function usePageState(initial: AppState, ctx: DecodeContext): [AppState, 
     const next = typeof patch === 'function' ? patch(prev) : { ...prev, ...patch };
     current.current = next;
     setState(next);
-    if (typeof window === 'undefined') return;
+    if (typeof window === 'undefined' || mode === 'none') return;
     if (pending.current !== null) {
       if (mode === 'push') pending.current = 'push';
       return;
