@@ -105,12 +105,14 @@ async function start(): Promise<void> {
       // the address asks for, if anything.
       const served = { ...defaultState(), embed: servedEmbed };
       const servedUrl = canonicalUrl();
-      const servedAtlas = { ...atlas, pageUrl: servedUrl ? mainPageUrl(servedUrl) : '' };
-      hydrate(<App atlas={servedAtlas} initialState={served} map={worldMapSlot} />, root);
+      // The same derived facts in both renders (what depends on them is not recomputed): only the address,
+      // which a server without a canonical URL could not know, differs.
+      const asServed = { ...atlas, pageUrl: servedUrl ? mainPageUrl(servedUrl) : '' };
+      hydrate(<App atlas={asServed} initialState={served} map={worldMapSlot} />, root);
       if (
         encodeState(state) !== encodeState(served) ||
         state.embed !== served.embed ||
-        servedAtlas.pageUrl !== atlas.pageUrl
+        asServed.pageUrl !== atlas.pageUrl
       ) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         render(<App atlas={atlas} initialState={served} resume={state} map={worldMapSlot} />, root);

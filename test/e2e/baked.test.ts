@@ -99,6 +99,12 @@ describeBrowser('baked site on a plain static server', () => {
     expect(await p.page.getAttribute('[data-testid="legend-card-mlat"]', 'aria-pressed')).toBe('false');
   });
 
+  it('cites the address it is served from (the bake had no site URL to write in)', async () => {
+    await p.page.goto(base);
+    await waitForMap(p.page);
+    await expect.poll(() => p.page.getByTestId('citation').textContent()).toContain(base);
+  });
+
   it('the embed page works from the bake', async () => {
     await p.page.goto(`${base}embed/`);
     await waitForMap(p.page);

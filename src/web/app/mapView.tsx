@@ -79,7 +79,8 @@ export function createMapSlot(source: GeometrySource): MapSlot {
               country: props.country,
               compare: props.compare,
             }),
-      [geometry, atlas, props.selection, props.country, props.compare],
+      // The atlas's parts, not the atlas: a copy with another page address draws the same map.
+      [geometry, atlas.doc, atlas.countries, props.selection, props.country, props.compare],
     );
     if (geometry === null || mapState === null) {
       return (
