@@ -1,9 +1,9 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
-import { preparedStatementName } from './batch.ts';
+import { preparedStatementName } from './batchSql.ts';
 
-// Kysely sends every query unnamed, so PostgreSQL parses and plans a 1,000-row INSERT again for each chunk.
-// This pool hands Kysely clients that send the batch INSERTs (and only those: a small, fixed set per table)
+// Kysely sends every query unnamed, so PostgreSQL parses and plans a batch INSERT again for each chunk.
+// This pool hands Kysely clients that send the batch INSERTs (and only those: one per table and column set)
 // as named prepared statements, parsed once per connection. Everything else passes through unchanged.
 // Behind a transaction-mode connection pooler, use one that supports prepared statements (PgBouncer ≥ 1.21).
 
