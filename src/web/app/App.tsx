@@ -202,7 +202,7 @@ export function App(props: AppProps): JSX.Element {
             <div class="stage" id="stage" tabIndex={-1}>
               {state.view === 'table' ? (
                 <TableView
-                  agreements={selection.agreements}
+                  inOrder={selection.inOrder}
                   query={state.query}
                   sort={state.sort}
                   onQuery={(query, mode) => update({ query }, mode)}

@@ -27,8 +27,13 @@ export type Selection = {
   tallies: Map<CountryCode, CountryTally>;
   /** The per-year chart's numbers. */
   perYear: PerYear;
-  /** Whether one agreement is in the selection, without a set of them all (the panel asks for a few). */
+  /** Whether one agreement is in the selection, without a list of them all (the panel asks for a few). */
   includes: (a: Agreement) => boolean;
+  /**
+   * The selection's agreements in the order of `positions` (places in the document's list of agreements):
+   * the table sorts every agreement once and takes the selected ones in that order on each step.
+   */
+  inOrder: (positions: ArrayLike<number>) => Agreement[];
 };
 
 /** The core filter for a page state (without the category toggles, which `selectAgreements` applies last). */
@@ -98,6 +103,17 @@ export function selectFrom(
     includes: (a) => {
       passes ??= makePredicate<Agreement>(base.filter, index.ctx);
       return (shownSet === null || shownSet.has(a.category)) && passes(a);
+    },
+    inOrder: (positions) => {
+      const passing = base.passes();
+      const out: Agreement[] = [];
+      for (let k = 0; k < positions.length; k++) {
+        const i = positions[k]!;
+        if (passing[i] === 0) continue;
+        const a = index.agreements[i]!;
+        if (shownSet === null || shownSet.has(a.category)) out.push(a);
+      }
+      return out;
     },
   };
 }

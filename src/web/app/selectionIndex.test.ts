@@ -141,6 +141,9 @@ function checkAgainstPlain(
     const plain = plainSelection(dataset, agreements, state, domain, ctx);
     expect(comparable(fast)).toEqual(plain);
     expect(agreements.filter(fast.includes)).toEqual(plain.agreements);
+    const chosen = new Set(plain.agreements);
+    const shuffled = Array.from(agreements.keys()).sort(() => rand() - 0.5);
+    expect(fast.inOrder(shuffled)).toEqual(shuffled.map((i) => agreements[i]!).filter((a) => chosen.has(a)));
     expect(countPerYear(plain.agreements, dataset.categories, plain.range)).toEqual(plain.perYear);
     // Toggling a category reuses the base counts: still the same as counting afresh.
     const toggled = { ...state, categories: ids.filter(() => rand() < 0.5) as CategoryId[] };
