@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { filterAgreements, foldText } from './filters.ts';
+import { filterAgreements, foldText, makePredicate, splitFilter } from './filters.ts';
 import type { CategoryId, CountryCode } from './ids.ts';
 import { agreement } from './testing/fixtures.ts';
+import { randomAgreements, randomFilter, randomRegionOf, seededRandom } from './testing/randomAgreements.ts';
 
 const rows = [
   agreement('mlat', ['SG']),
@@ -50,5 +51,45 @@ describe('filterAgreements', () => {
   it('filters by region through the context', () => {
     expect(filterAgreements(rows, { regions: ['Asia'] }, ctx)).toHaveLength(2);
     expect(filterAgreements(rows, { regions: ['Asia'] })).toHaveLength(0);
+  });
+});
+
+describe('splitFilter', () => {
+  const many = randomAgreements(400, 11);
+  const ctx = { nameOf: (c: CountryCode) => c.toLowerCase(), regionOf: randomRegionOf };
+
+  it('gives parts whose conjunction is the filter', () => {
+    const rand = seededRandom(5);
+    for (let k = 0; k < 300; k++) {
+      const filter = randomFilter(rand);
+      const whole = makePredicate(filter, ctx);
+      const { years, rest } = splitFilter(filter);
+      const parts = [...(years ? [years] : []), ...rest].map((p) => makePredicate(p, ctx));
+      expect(many.map((a) => parts.every((p) => p(a)))).toEqual(many.map(whole));
+    }
+  });
+
+  it('keeps the year range and the undated rule together, and leaves out what is not set', () => {
+    expect(splitFilter({ from: 2001, undated: false, multilateral: 'only' })).toEqual({
+      years: { from: 2001, undated: false },
+      rest: [{ multilateral: 'only' }],
+    });
+    expect(splitFilter({})).toEqual({ years: null, rest: [] });
+  });
+
+  it('makes a year part that depends on the signing year alone', () => {
+    const rand = seededRandom(9);
+    for (let k = 0; k < 100; k++) {
+      const { years } = splitFilter(randomFilter(rand));
+      if (years === null) continue;
+      const passes = makePredicate(years, ctx);
+      const byYear = new Map<number | null, boolean>();
+      const differs = many.filter((a) => {
+        const seen = byYear.get(a.date.year);
+        if (seen === undefined) byYear.set(a.date.year, passes(a));
+        return seen !== undefined && seen !== passes(a);
+      });
+      expect(differs).toEqual([]);
+    }
   });
 });

@@ -96,3 +96,46 @@ export function filterAgreements<T extends Filterable>(
   const keep = makePredicate<T>(filter, ctx);
   return agreements.filter(keep);
 }
+
+/** The filter's fields grouped by the condition they make: makePredicate tests each group on its own. */
+const CONDITIONS: readonly (readonly (keyof AgreementFilter)[])[] = [
+  ['categories'],
+  ['partners'],
+  ['regions'],
+  ['nonGovernmental'],
+  ['multilateral'],
+  ['text'],
+];
+const YEAR_FIELDS: readonly (keyof AgreementFilter)[] = ['from', 'to', 'undated'];
+
+export type FilterParts = {
+  /** The year range and the undated rule: depends on an agreement's signing year alone. */
+  years: AgreementFilter | null;
+  /** One filter per other condition, each depending on one field of the agreement. */
+  rest: AgreementFilter[];
+};
+
+/**
+ * The filter as independent conditions whose conjunction is the filter (an agreement passes `filter` exactly
+ * when it passes every part), so an index over many agreements can test the year part once per distinct year
+ * and keep the others as cached masks (web/app/agreementIndex.ts) while core still decides what each means.
+ * A condition none of whose fields is set is left out.
+ */
+export function splitFilter(filter: AgreementFilter): FilterParts {
+  const pick = (keys: readonly (keyof AgreementFilter)[]): AgreementFilter | null => {
+    const part: Record<string, unknown> = {};
+    let any = false;
+    for (const k of keys) {
+      if (filter[k] === undefined) continue;
+      part[k] = filter[k];
+      any = true;
+    }
+    return any ? (part as AgreementFilter) : null;
+  };
+  const rest: AgreementFilter[] = [];
+  for (const keys of CONDITIONS) {
+    const part = pick(keys);
+    if (part !== null) rest.push(part);
+  }
+  return { years: pick(YEAR_FIELDS), rest };
+}

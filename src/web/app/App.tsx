@@ -3,14 +3,15 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { CategoryId, CountryCode } from '../../core/ids.ts';
 import { messages as t } from '../text.ts';
 import { AboutSection } from './AboutSection.tsx';
+import { indexAgreements } from './agreementIndex.ts';
 import { AnnounceContext } from './announce.ts';
 import { type Atlas, AtlasContext } from './atlas.ts';
+import { countBase } from './baseCounts.ts';
 import { Citation } from './Citation.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { Controls } from './Controls.tsx';
 import { CountryPanel } from './CountryPanel.tsx';
 import { copyText } from './copyText.ts';
-import { countPerYear } from './countPerYear.ts';
 import { Dialog } from './Dialog.tsx';
 import { DownloadDialog } from './DownloadDialog.tsx';
 import { selectionNotes } from './downloads.ts';
@@ -20,7 +21,7 @@ import { type DialogName, Header } from './Header.tsx';
 import { LegendCards } from './LegendCards.tsx';
 import { embedLink, shareLink } from './links.ts';
 import { MapArea, type MapSlot } from './MapArea.tsx';
-import { selectAgreements } from './selectAgreements.ts';
+import { baseFilter, selectFrom, selectionRange } from './selectAgreements.ts';
 import { type AppState, hasFilters, MAX_COMPARE } from './state.ts';
 import { TableView } from './TableView.tsx';
 import { usePageState } from './usePageState.ts';
@@ -56,12 +57,13 @@ export function App(props: AppProps): JSX.Element {
   const panelOpener = useRef<Element | null>(null);
 
   const filterCtx = useMemo(() => ({ nameOf: countries.name, regionOf: countries.region }), [countries]);
-  const selection = useMemo(
-    () => selectAgreements(dataset, doc.agreements, state, domain, filterCtx),
+  // Three memoised steps (selectAgreements.ts): a category toggle reuses the base counts, a timeline step
+  // makes one pass over the index, and nothing re-reads the agreement objects.
+  const index = useMemo(() => indexAgreements(dataset, doc.agreements, filterCtx), [dataset, doc, filterCtx]);
+  const base = useMemo(
+    () => countBase(index, baseFilter(state, domain)),
     [
-      dataset,
-      doc,
-      state.categories,
+      index,
       state.from,
       state.to,
       state.undated,
@@ -69,13 +71,13 @@ export function App(props: AppProps): JSX.Element {
       state.nonGovernmental,
       state.multilateral,
       domain,
-      filterCtx,
     ],
   );
-  const perYear = useMemo(
-    () => countPerYear(selection.agreements, dataset.categories, selection.range),
-    [selection, dataset],
+  const selection = useMemo(
+    () => selectFrom(dataset, index, base, state.categories, selectionRange(state, domain)),
+    [dataset, index, base, state.categories, state.from, state.to, domain],
   );
+  const perYear = selection.perYear;
 
   const announce = useCallback((message: string) => {
     // Re-setting the same text would not be announced again; clearing first makes every message heard.
@@ -200,7 +202,7 @@ export function App(props: AppProps): JSX.Element {
             <div class="stage" id="stage" tabIndex={-1}>
               {state.view === 'table' ? (
                 <TableView
-                  agreements={selection.agreements}
+                  inOrder={selection.inOrder}
                   query={state.query}
                   sort={state.sort}
                   onQuery={(query, mode) => update({ query }, mode)}

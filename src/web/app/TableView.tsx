@@ -2,12 +2,12 @@ import type { JSX } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { filterAgreements } from '../../core/filters.ts';
 import type { CountryCode } from '../../core/ids.ts';
-import type { Agreement } from '../../core/schemas.ts';
 import { messages as t } from '../text.ts';
 import { AgreementDate, SourceLinks } from './AgreementItem.tsx';
 import { useAtlas } from './atlas.ts';
 import { CategoryMark } from './CategoryMark.tsx';
-import { sortAgreements } from './sortAgreements.ts';
+import type { Selection } from './selectAgreements.ts';
+import { sortOrder } from './sortAgreements.ts';
 import type { SortKey, SortOrder } from './state.ts';
 import type { HistoryMode } from './usePageState.ts';
 
@@ -16,7 +16,8 @@ import type { HistoryMode } from './usePageState.ts';
 // below); aria-rowcount and aria-rowindex keep the true size known to assistive technology.
 
 export type TableViewProps = {
-  agreements: readonly Agreement[];
+  /** The current selection's agreements in a given order (Selection.inOrder). */
+  inOrder: Selection['inOrder'];
   query: string;
   sort: SortOrder;
   onQuery: (q: string, mode: HistoryMode) => void;
@@ -44,15 +45,24 @@ export function TableView(props: TableViewProps): JSX.Element {
   const categories = doc.dataset.categories;
   const catIndex = useMemo(() => new Map(categories.map((c, i) => [c.id as string, i])), [categories]);
 
-  const rows = useMemo(() => {
-    const found = props.query.trim()
-      ? filterAgreements(props.agreements, { text: props.query }, { nameOf: countries.name })
-      : props.agreements;
-    return sortAgreements(found, props.sort, {
-      nameOf: countries.name,
-      categories: categories.map((c) => c.id),
-    });
-  }, [props.agreements, props.query, props.sort, countries, categories]);
+  // Every agreement is sorted once per order; a filter step only takes the selected ones in that order (the
+  // order is total, so filtering after sorting gives what sorting after filtering gives).
+  const order = useMemo(
+    () =>
+      sortOrder(doc.agreements, props.sort, {
+        nameOf: countries.name,
+        categories: categories.map((c) => c.id),
+      }),
+    [doc, props.sort, countries, categories],
+  );
+  const selected = useMemo(() => props.inOrder(order), [order, props.inOrder]);
+  const rows = useMemo(
+    () =>
+      props.query.trim()
+        ? filterAgreements(selected, { text: props.query }, { nameOf: countries.name })
+        : selected,
+    [selected, props.query, countries],
+  );
 
   const virtual = rows.length > VIRTUAL_FROM;
   const win = virtual ? visibleWindow(scrollTop, rows.length) : { start: 0, end: rows.length };
@@ -111,7 +121,7 @@ export function TableView(props: TableViewProps): JSX.Element {
       >
         <table class="table" data-testid="table" aria-rowcount={virtual ? rows.length + 1 : undefined}>
           <caption id={`${id}-caption`} class="table-caption" aria-live="polite">
-            {t.tableCaption(rows.length, props.agreements.length)}
+            {t.tableCaption(rows.length, selected.length)}
           </caption>
           <thead>
             <tr aria-rowindex={virtual ? 1 : undefined}>
