@@ -10,8 +10,6 @@ import {
   agreementToRow,
   byId,
   makeAgreement,
-  PARTNER_COLUMNS,
-  partnerPairs,
   rowToAgreement,
   sortedBy,
   writeAgreementParams,
@@ -31,15 +29,10 @@ export async function listAgreements(
   if (filter.categories && filter.categories.length > 0)
     q = q.where('category', 'in', [...filter.categories]);
   if (filter.partners && filter.partners.length > 0) {
-    const partners = [...filter.partners];
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('agreement_partners')
-          .select('agreement_partners.agreement_id')
-          .whereRef('agreement_partners.agreement_id', '=', 'agreements.id')
-          .where('agreement_partners.country', 'in', partners),
-      ),
-    );
+    // `partners` holds the codes as a JSON array, e.g. ["FR","US"]: a code in its quotes matches one element.
+    // (Both dialects' LIKE agree on these patterns; the core predicate below still decides.)
+    const patterns = filter.partners.map((p) => `%${JSON.stringify(p)}%`);
+    q = q.where((eb) => eb.or(patterns.map((pattern) => eb('agreements.partners', 'like', pattern))));
   }
   if (filter.from !== undefined || filter.to !== undefined) {
     const { from, to } = filter;
@@ -74,8 +67,8 @@ export async function getAgreement(tx: Tx, id: AgreementId): Promise<Agreement |
 }
 
 /**
- * Writes new agreements and their partner rows, in batches. Rows go in id order: B-tree indexes then grow at
- * their end rather than at random places, which makes a big import several times faster.
+ * Writes new agreements in batches. Rows go in id order: B-tree indexes then grow at their end rather than at
+ * random places, which makes a big import several times faster.
  */
 export async function insertAgreements(tx: Tx, agreements: readonly Agreement[]): Promise<void> {
   const ordered = sortedBy(agreements, (a) => a.id);
@@ -83,21 +76,6 @@ export async function insertAgreements(tx: Tx, agreements: readonly Agreement[])
     const a = ordered[i]!;
     writeAgreementParams(a.id, a.dataset, a, a, params);
   });
-  await insertPartners(tx, partnerPairs(ordered));
-}
-
-/** Writes join-table rows given as flat (agreement id, country) pairs. */
-export async function insertPartners(tx: Tx, pairs: readonly string[]): Promise<void> {
-  await insertChunked(
-    tx.db,
-    tx.dialect,
-    'agreement_partners',
-    PARTNER_COLUMNS,
-    pairs.length / 2,
-    (i, params) => {
-      params.push(pairs[2 * i], pairs[2 * i + 1]);
-    },
-  );
 }
 
 /** Replaces a stored agreement if it still has `expectedVersion`; false when it does not (or is gone). */
@@ -109,10 +87,7 @@ export async function replaceAgreement(tx: Tx, after: Agreement, expectedVersion
     .where('id', '=', after.id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return false;
-  await tx.db.deleteFrom('agreement_partners').where('agreement_id', '=', after.id).execute();
-  await insertPartners(tx, partnerPairs([after]));
-  return true;
+  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function removeAgreement(tx: Tx, id: AgreementId, expectedVersion: number): Promise<boolean> {

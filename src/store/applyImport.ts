@@ -8,14 +8,12 @@ import {
   type NoteContent,
   NoteContentSchema,
 } from '../core/schemas.ts';
-import { insertPartners } from './agreements.ts';
 import { chunks, insertChunked, MAX_PARAMS } from './batch.ts';
 import { insertNotes } from './notes.ts';
 import { AFTER_BY_REFERENCE, type RevisionEntry, writeRevisions, writeRevisionsOf } from './revisions.ts';
 import {
   AGREEMENT_COLUMNS,
   canonicalSources,
-  distinctPartners,
   makeNote,
   type RecordMeta,
   rowToAgreementUnchecked,
@@ -191,7 +189,7 @@ async function applyAgreements(
 ): Promise<void> {
   const current = await touchedAgreements(tx, dataset, [...plan.removed, ...plan.changed]);
   await deleteExact(tx, 'agreements', current);
-  // One sort for all three lists: rows, join-table rows and revisions then all go in id order.
+  // One sort for all three lists: rows and revisions then both go in id order.
   const touched = sortedBy<Touched>([...plan.removed, ...plan.changed, ...plan.added], (t) => t.id);
   const written = touched.filter((t): t is Added | Changed => !isRemoved(t));
   const created: RecordMeta = { createdAt: at, updatedAt: at, version: 1 };
@@ -207,10 +205,6 @@ async function applyAgreements(
     const w = written[i]!;
     writeAgreementParams(w.id, dataset, checkAgreement(w.id, contentOf(w)), metaOf(w), params);
   });
-  const pairs: string[] = [];
-  for (const w of written)
-    for (const country of distinctPartners(contentOf(w).partners)) pairs.push(w.id, country);
-  await insertPartners(tx, pairs);
   await writeRevisionsOf(
     tx.db,
     tx.dialect,

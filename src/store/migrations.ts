@@ -153,10 +153,46 @@ const revisionFormat: Migration = {
   },
 };
 
+/**
+ * The country filter reads the agreements' own `partners` column (a JSON array of codes), so the join table that
+ * repeated it goes: it cost an import a row, two index entries and a foreign-key check per partner (a fifth of
+ * PostgreSQL's work in a 100,000-record import), for a filter no caller outside the store used.
+ */
+function dropPartnerTable(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('agreement_partners').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('agreement_partners')
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id').onDelete('cascade'))
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('agreement_partners_pk', ['agreement_id', 'country'])
+        .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
+        .execute();
+      await db.schema
+        .createIndex('agreement_partners_country')
+        .on('agreement_partners')
+        .columns(['country', 'agreement_id'])
+        .execute();
+      const codes =
+        dialect === 'sqlite'
+          ? sql`select distinct a.id, p.value from agreements a, json_each(a.partners) p`
+          : sql`select distinct a.id, p from agreements a, jsonb_array_elements_text(a.partners::jsonb) p`;
+      await sql`insert into agreement_partners (agreement_id, country) ${codes}`.execute(db);
+    },
+  };
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial-schema': initialSchema(dialect), '0002-revision-format': revisionFormat };
+      return {
+        '0001-initial-schema': initialSchema(dialect),
+        '0002-revision-format': revisionFormat,
+        '0003-drop-agreement-partners': dropPartnerTable(dialect),
+      };
     },
   };
 }

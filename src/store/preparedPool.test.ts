@@ -4,7 +4,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChunked } from './batch.ts';
 import { preparedPool } from './preparedPool.ts';
-import { PARTNER_COLUMNS } from './rows.ts';
 import type { Tables } from './tables.ts';
 import { PG_SKIPPED } from './testing.ts';
 
@@ -20,7 +19,7 @@ describe.skipIf(!url)('preparedPool on PostgreSQL', () => {
     pool = new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` });
     db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
     await sql`create schema ${sql.id(schema)}`.execute(db);
-    await sql`create table agreement_partners (agreement_id text, country text)`.execute(db);
+    await sql`create table datasets (id text, config text, created_at text, updated_at text)`.execute(db);
   });
   afterAll(async () => {
     await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
@@ -28,13 +27,14 @@ describe.skipIf(!url)('preparedPool on PostgreSQL', () => {
   });
 
   it('sends batch INSERTs as named prepared statements and other queries as before', async () => {
+    const columns = ['id', 'config', 'created_at', 'updated_at'] as const;
     const write = (i: number, params: unknown[]): void => {
-      params.push(`a-${i}`, 'FR');
+      params.push(`d-${i}`, '{}', 't', 't');
     };
-    await insertChunked(db, 'postgres', 'agreement_partners', PARTNER_COLUMNS, 2512, write);
-    await insertChunked(db, 'postgres', 'agreement_partners', PARTNER_COLUMNS, 2512, write);
+    await insertChunked(db, 'postgres', 'datasets', columns, 2512, write);
+    await insertChunked(db, 'postgres', 'datasets', columns, 2512, write);
     const count = await db
-      .selectFrom('agreement_partners')
+      .selectFrom('datasets')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(5024);

@@ -9,7 +9,7 @@ import {
   type NoteContent,
   type Source,
 } from '../core/schemas.ts';
-import type { AgreementPartnersTable, AgreementsTable, NotesTable } from './tables.ts';
+import type { AgreementsTable, NotesTable } from './tables.ts';
 
 // The one place where rows become domain objects and back. Every read goes through a core schema, so what
 // leaves the store has exactly the schema's shape and key order, whichever dialect stored it.
@@ -169,25 +169,6 @@ export function makeAgreement(
     updatedAt: meta.updatedAt,
     version: meta.version,
   };
-}
-
-export const PARTNER_COLUMNS = ['agreement_id', 'country'] as const satisfies ReadonlyArray<
-  keyof AgreementPartnersTable
->;
-
-/** An agreement's distinct partner codes in code-unit order (one partner, the usual case, costs nothing). */
-export function distinctPartners(partners: readonly string[]): readonly string[] {
-  if (partners.length === 1) return partners;
-  return [...new Set<string>(partners)].sort(compareText);
-}
-
-/** The join-table rows (agreement id, country) of agreements, flat, for the country filter. */
-export function partnerPairs(
-  agreements: ReadonlyArray<{ id: string; partners: readonly string[] }>,
-): string[] {
-  const out: string[] = [];
-  for (const a of agreements) for (const country of distinctPartners(a.partners)) out.push(a.id, country);
-  return out;
 }
 
 export const NOTE_COLUMNS = [

@@ -293,7 +293,7 @@ for (const { dialect, skip } of testDialects()) {
       expect(v2.createdAt).toBe(fr.createdAt);
       expect(v2.updatedAt >= fr.updatedAt).toBe(true);
       expect(await store.getAgreement(fr.id)).toEqual(v2);
-      // The partner join table follows the update.
+      // The country filter follows the update.
       expect((await store.listAgreements(id, { partners: ['MC' as CountryCode] })).map((a) => a.id)).toEqual([
         fr.id,
       ]);

@@ -34,11 +34,6 @@ export interface AgreementsTable {
   version: number;
 }
 
-export interface AgreementPartnersTable {
-  agreement_id: string;
-  country: string;
-}
-
 export interface NotesTable {
   id: string;
   dataset: string;
@@ -83,7 +78,6 @@ export interface SessionsTable {
 export interface Tables {
   datasets: DatasetsTable;
   agreements: AgreementsTable;
-  agreement_partners: AgreementPartnersTable;
   notes: NotesTable;
   revisions: RevisionsTable;
   users: UsersTable;
