@@ -1,6 +1,6 @@
 import { disputedPatternNode, fillPaint, patternNode } from './fills.ts';
 import { type MapLayout, patternScaleFor, type UnitLayout } from './layout.ts';
-import { markerDot, markerHit, type PlacedMarker, placeMarkers } from './markers.ts';
+import { markerDot, markerHit, type PlacedMarker, type Point, placeMarkers } from './markers.ts';
 import type { MapState, MapUnitState } from './state.ts';
 import { el, keyed, type SvgNode } from './svg.ts';
 import { type MapTheme, mapStyleSheet } from './theme.ts';
@@ -95,9 +95,12 @@ function unitsGroup(state: MapState, layout: MapLayout, prefix: string, opts: Ma
   return node;
 }
 
-// Marker placement (pushing neighbours apart) depends on the state, the view and the marker size only: hover
-// and focus frames reuse it.
-const placedCache = new WeakMap<MapState, { key: string; layout: MapLayout; placed: PlacedMarker[] }>();
+// Marker placement (pushing neighbours apart) depends only on which units are markers and which are partners
+// to keep clear of, the view and the marker size: not on fills or counts. A filter step that keeps the same
+// partners (a timeline step, or a category toggle where every partner has another category) and every hover
+// or focus frame reuse the last placements, rebound to the new state's units.
+type Placement = { key: string; layout: MapLayout; at: Array<{ index: number; anchor: Point; at: Point }> };
+const placements: Placement[] = [];
 
 function placedMarkers(
   state: MapState,
@@ -106,12 +109,18 @@ function placedMarkers(
   radius: number,
   gap: number,
 ): PlacedMarker[] {
-  const key = `${t.k}|${t.x}|${t.y}|${radius}|${gap}`;
-  const hit = placedCache.get(state);
-  if (hit && hit.key === key && hit.layout === layout) return hit.placed;
-  const placed = placeMarkers(state, layout, t, radius, gap);
-  placedCache.set(state, { key, layout, placed });
-  return placed;
+  let kinds = '';
+  for (const u of state.units) kinds += u.marker ? 'm' : u.focusable ? 'p' : '-';
+  const key = `${t.k}|${t.x}|${t.y}|${radius}|${gap}|${kinds}`;
+  let hit = placements.find((p) => p.key === key && p.layout === layout);
+  if (!hit) {
+    const index = new Map(state.units.map((u, i) => [u, i]));
+    const placed = placeMarkers(state, layout, t, radius, gap);
+    hit = { key, layout, at: placed.map((m) => ({ index: index.get(m.unit)!, anchor: m.anchor, at: m.at })) };
+    placements.unshift(hit);
+    if (placements.length > 4) placements.pop();
+  }
+  return hit.at.map((m) => ({ unit: state.units[m.index]!, anchor: m.anchor, at: m.at }));
 }
 
 const styleNodes = new Map<string, SvgNode>();

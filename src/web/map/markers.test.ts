@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tallyByCountry } from '../../core/stats.ts';
+import { buildMapLayers } from './mapTree.ts';
 import { dodge, nearestMarker, placeMarkers } from './markers.ts';
 import { layoutMap } from './project.ts';
 import { computeMapState } from './state.ts';
@@ -68,5 +69,28 @@ describe('placeMarkers and nearestMarker', () => {
     expect(nearestMarker(placed, t, sg.x + 30, sg.y, 12)).toBeUndefined();
     const zoomed = { k: 4, x: -100, y: -50 };
     expect(nearestMarker(placed, zoomed, 4 * sg.x - 100, 4 * sg.y - 50, 12)?.unit.iso2).toBe('SG');
+  });
+});
+
+describe('buildMapLayers marker placement', () => {
+  const dataset = loadDataset();
+  const world = loadWorld();
+  const layout = layoutMap(world);
+  const stateOf = (agreements: ReturnType<typeof agreement>[]) =>
+    computeMapState({ world, dataset, tallies: tallyByCountry(dataset, agreements) });
+
+  it('reuses placements for the same partners, bound to the new state, and places anew for others', () => {
+    const a = stateOf([agreement('mlat', 'BH'), agreement('mou', 'QA'), agreement('mlat', 'SG')]);
+    // Same partners, other categories: the same places, but the markers carry the new state's units.
+    const b = stateOf([agreement('mou', 'BH'), agreement('framework', 'QA'), agreement('mou', 'SG')]);
+    const c = stateOf([agreement('mou', 'BH'), agreement('mou', 'SG')]);
+    const t = { k: 1, x: 0, y: 0 };
+    for (const s of [a, b, c]) {
+      const layers = buildMapLayers(s, layout, { transform: t, pxPerUnit: 0.5 });
+      // At 960 px on screen: a 4.5 × 0.96 px dot, 3 px apart (layout units are half a pixel here).
+      const direct = placeMarkers(s, layout, t, (4.5 * 0.96) / 0.5, 3 / 0.5);
+      expect(layers.markers).toEqual(direct);
+      expect(layers.markers.every((m) => s.units.includes(m.unit))).toBe(true);
+    }
   });
 });
