@@ -1,6 +1,7 @@
 import type { IncomingAgreement } from '../src/core/diff.ts';
 import type { CategoryId, CountryCode, DatasetId } from '../src/core/ids.ts';
 import type { Dataset, Source, Status } from '../src/core/schemas.ts';
+import { seededRandom } from '../src/core/testing/randomAgreements.ts';
 
 // Deterministic synthetic agreements for benchmarks: realistic shapes (one or a few partners, partial dates,
 // one or two sources, flags) without depending on the country registry or any real dataset.
@@ -26,20 +27,8 @@ const TOPICS = [
 ];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** mulberry32: a tiny, well-distributed 32-bit PRNG; the same seed gives the same sequence everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticAgreements(n: number, seed = 1): IncomingAgreement[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const out: IncomingAgreement[] = [];
   for (let i = 0; i < n; i++) {
