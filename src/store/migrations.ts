@@ -5,6 +5,25 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/**
+ * The agreement_partners table of migration 0001, which 0003 drops and its down migration makes again.
+ * In SQLite the primary key is the table (WITHOUT ROWID): one B-tree instead of two for a two-column table.
+ */
+async function createPartnerTable(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('agreement_partners')
+    .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id').onDelete('cascade'))
+    .addColumn('country', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('agreement_partners_pk', ['agreement_id', 'country'])
+    .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
+    .execute();
+  await db.schema
+    .createIndex('agreement_partners_country')
+    .on('agreement_partners')
+    .columns(['country', 'agreement_id'])
+    .execute();
+}
+
 function initialSchema(dialect: Dialect): Migration {
   // Auto-increment ids are the one place where the two dialects need different DDL.
   const serial = dialect === 'postgres' ? 'serial' : 'integer';
@@ -50,19 +69,7 @@ function initialSchema(dialect: Dialect): Migration {
         .columns(['dataset', 'date_year'])
         .execute();
 
-      // In SQLite the primary key is the table (WITHOUT ROWID): one B-tree instead of two for a two-column table.
-      await db.schema
-        .createTable('agreement_partners')
-        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id').onDelete('cascade'))
-        .addColumn('country', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('agreement_partners_pk', ['agreement_id', 'country'])
-        .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
-        .execute();
-      await db.schema
-        .createIndex('agreement_partners_country')
-        .on('agreement_partners')
-        .columns(['country', 'agreement_id'])
-        .execute();
+      await createPartnerTable(db, dialect);
 
       await db.schema
         .createTable('notes')
@@ -164,18 +171,7 @@ function dropPartnerTable(dialect: Dialect): Migration {
       await db.schema.dropTable('agreement_partners').execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
-      await db.schema
-        .createTable('agreement_partners')
-        .addColumn('agreement_id', 'text', (c) => c.notNull().references('agreements.id').onDelete('cascade'))
-        .addColumn('country', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('agreement_partners_pk', ['agreement_id', 'country'])
-        .$call((b) => (dialect === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b))
-        .execute();
-      await db.schema
-        .createIndex('agreement_partners_country')
-        .on('agreement_partners')
-        .columns(['country', 'agreement_id'])
-        .execute();
+      await createPartnerTable(db, dialect);
       const codes =
         dialect === 'sqlite'
           ? sql`select distinct a.id, p.value from agreements a, json_each(a.partners) p`
