@@ -46,14 +46,15 @@ describe('renderMapSvg', () => {
   });
 
   const state = computeMapState({ world, dataset, tallies: tallyByCountry(dataset, sampleAgreements) });
-  const svg = renderMapSvg(state, layoutMap(world), {
+  const darkPage = {
     width: 960,
     height: 560,
     title: dataset.title,
     legend,
     credit: dataset.citation,
     theme: 'dark',
-  });
+  } as const;
+  const svg = renderMapSvg(state, layoutMap(world), darkPage);
 
   it('is a complete standalone SVG document with every unit', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="960" height="560"')).toBe(true);
@@ -114,14 +115,7 @@ describe('renderMapSvg', () => {
   });
 
   it('is deterministic, with shapes in whole layout units and other coordinates rounded', () => {
-    const again = renderMapSvg(state, layoutMap(world), {
-      width: 960,
-      height: 560,
-      title: dataset.title,
-      legend,
-      credit: dataset.citation,
-      theme: 'dark',
-    });
+    const again = renderMapSvg(state, layoutMap(world), darkPage);
     expect(again).toBe(svg);
     const unitPaths = [...svg.matchAll(/<path d="([^"]*)" class="aa-unit/g)].map((m) => m[1]!);
     expect(unitPaths).toHaveLength(242);
