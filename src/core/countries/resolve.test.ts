@@ -29,6 +29,19 @@ describe('resolveCountry: exact names and codes', () => {
     }
   });
 
+  it.each([
+    ['Hong Kong SAR, China', 'HK'],
+    ['Macao SAR, China', 'MO'],
+    ['Deutschland', 'DE'],
+    ['ESPAÑA', 'ES'],
+    ['Osterreich', 'AT'],
+    ['Kibris', 'CY'],
+    ['Bharat', 'IN'],
+    ['Suisse', 'CH'],
+  ])('%s -> %s: World Bank spellings and names in the own language (alias)', (input, code) => {
+    expect(resolveCountry(input)).toMatchObject({ iso2: code, match: 'alias' });
+  });
+
   it('does not take unknown codes or numbers for countries', () => {
     expect(resolveCountry('ZZ').match).toBe('none');
     expect(resolveCountry('999').match).toBe('none');
