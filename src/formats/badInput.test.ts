@@ -148,14 +148,15 @@ describe('bad input', () => {
     expect(r.errors[0]?.message).toMatch(/the workbook cannot be read .*save it again as \.xlsx/);
   });
 
-  it('an old .xls workbook or a UTF-16 text is refused with how to save it', async () => {
+  it('an old .xls workbook or a malformed UTF-16 text is refused with how to save it', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect((await parseFile(ole, 'old.csv', dataset)).errors[0]?.message).toMatch(
       /Excel 97-2003.*save it as \.xlsx/,
     );
-    const utf16 = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x0a, 0x00]);
+    // A lone high surrogate (0xD800) cannot be UTF-16 text.
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x0a, 0x00]);
     expect((await parseFile(utf16, 'u16.txt', dataset)).errors[0]?.message).toMatch(
-      /UTF-16.*save it as UTF-8/,
+      /not valid UTF-16 text; save it as UTF-8/,
     );
   });
 

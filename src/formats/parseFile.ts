@@ -2,7 +2,7 @@ import type { Problem } from '../core/report.ts';
 import type { Dataset } from '../core/schemas.ts';
 import { cellText, isBlankRow } from './cells.ts';
 import { isNormalizedHeader } from './csv/columns.ts';
-import { csvGrid } from './csv/csvGrid.ts';
+import { type CsvGrid, csvGrid } from './csv/csvGrid.ts';
 import { parseNormalized } from './csv/parseNormalized.ts';
 import { parseJson } from './json/parseJson.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
@@ -56,6 +56,26 @@ function parseGrid(rows: readonly GridRow[], dataset: Dataset, container: FileCo
   return result('seed', container, parseSeed(rows, dataset));
 }
 
+/** Whether rows hold a table this reader knows: the normalized header first, or a seed header row anywhere. */
+function hasTable(rows: readonly GridRow[], dataset: Dataset): boolean {
+  const first = rows.find((r) => !isBlankRow(r));
+  if (first && isNormalizedHeader(first.cells.map(cellText))) return true;
+  return rows.some((r) => readSeedHeader(r.cells, dataset) !== null);
+}
+
+/** The CSV read with the guessed separator; when that finds no table header, with "," ";" or tab if one does
+ * (title rows of prose can mislead the guess). */
+function csvTable(text: string, dataset: Dataset): CsvGrid {
+  const guessed = csvGrid(text);
+  if (guessed.ok && hasTable(guessed.rows, dataset)) return guessed;
+  for (const delimiter of [',', ';', '\t']) {
+    if (guessed.ok && guessed.delimiter === delimiter) continue;
+    const grid = csvGrid(text, delimiter);
+    if (grid.ok && hasTable(grid.rows, dataset)) return grid;
+  }
+  return guessed;
+}
+
 const EMPTY = 'the file is empty; choose the file that holds the sheet, or export the sheet again';
 
 async function parseXlsx(bytes: Uint8Array, dataset: Dataset): Promise<ParsedFile> {
@@ -64,12 +84,7 @@ async function parseXlsx(bytes: Uint8Array, dataset: Dataset): Promise<ParsedFil
   const sheets = read.sheets.filter((s) => s.rows.some((r) => !isBlankRow(r)));
   if (sheets.length === 0)
     return failed('xlsx', { line: null, column: null, message: `the workbook has no data: ${EMPTY}` });
-  const hasTable = (rows: readonly GridRow[]): boolean => {
-    const first = rows.find((r) => !isBlankRow(r));
-    if (first && isNormalizedHeader(first.cells.map(cellText))) return true;
-    return rows.some((r) => readSeedHeader(r.cells, dataset) !== null);
-  };
-  const sheet = sheets.find((s) => hasTable(s.rows)) ?? sheets[0]!;
+  const sheet = sheets.find((s) => hasTable(s.rows, dataset)) ?? sheets[0]!;
   return parseGrid(sheet.rows, dataset, 'xlsx');
 }
 
@@ -98,7 +113,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string, dataset: Da
     return parsed;
   }
   if (container === 'text') return parseGrid(tsvGrid(decoded.text), dataset, 'text');
-  const grid = csvGrid(decoded.text);
+  const grid = csvTable(decoded.text, dataset);
   if (!grid.ok) return failed('csv', grid.problem);
   return parseGrid(grid.rows, dataset, 'csv');
 }

@@ -7,14 +7,17 @@ import type { GridRow } from '../types.ts';
 
 export type CsvGrid = { ok: true; rows: GridRow[]; delimiter: string } | { ok: false; problem: Problem };
 
-/** Excel in many European locales writes ";"-separated "CSV"; a header line with ";" but no "," is read so. */
-function guessDelimiter(text: string): string {
-  const first = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
-  return !first.includes(',') && first.includes(';') ? ';' : ',';
+/** Excel in many European locales writes ";"-separated "CSV", and some tools write tab-separated text named
+ * .csv: the first line that has any separator, read with "," unless it has none and has a tab or a ";". */
+export function guessDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 200);
+  const first = lines.find((l) => /[,;\t]/.test(l)) ?? '';
+  if (first.includes(',')) return ',';
+  if (first.includes('\t')) return '\t';
+  return first.includes(';') ? ';' : ',';
 }
 
-export function csvGrid(text: string): CsvGrid {
-  const delimiter = guessDelimiter(text);
+export function csvGrid(text: string, delimiter = guessDelimiter(text)): CsvGrid {
   let lastEnd = 0;
   const ends: number[] = [];
   try {

@@ -43,4 +43,35 @@ describe('seed layout containers', () => {
     expect(r.errors).toEqual([]);
     expect(r.agreements).toHaveLength(seed.agreements.length);
   });
+
+  it('a ";"-separated seed CSV with its title rows, and a tab-separated one named .csv, are read too', async () => {
+    for (const delimiter of [';', '\t']) {
+      const text = stringify(rows, { delimiter, record_delimiter: 'windows' });
+      const r = await parseFile(new TextEncoder().encode(text), 'seed.csv', dataset);
+      expect(r.errors, JSON.stringify(delimiter)).toEqual([]);
+      expect(r.agreements).toEqual(seed.agreements);
+    }
+  });
+
+  it('as Excel\'s "Unicode Text" (UTF-16 with its byte-order mark, little- or big-endian)', async () => {
+    const text = rows.map((r) => r.join('\t')).join('\r\n');
+    const le = new Uint8Array(2 + text.length * 2);
+    le.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++)
+      new DataView(le.buffer).setUint16(2 + i * 2, text.charCodeAt(i), true);
+    const be = new Uint8Array(le.length);
+    be.set([0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++)
+      new DataView(be.buffer).setUint16(2 + i * 2, text.charCodeAt(i), false);
+    for (const [bytes, name] of [
+      [le, 'seed.txt'],
+      [be, 'seed.txt'],
+      [le, 'seed'],
+    ] as const) {
+      const r = await parseFile(bytes, name, dataset);
+      expect(r.errors).toEqual([]);
+      expect(r.agreements).toEqual(seed.agreements);
+      expect(r.lines).toEqual(seed.lines);
+    }
+  });
 });

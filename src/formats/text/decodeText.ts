@@ -1,8 +1,9 @@
 import type { Problem } from '../../core/report.ts';
 import { binaryAdvice, sniffBytes } from './sniffBytes.ts';
 
-// Text must be UTF-8. A file in another encoding is refused, not guessed at: a wrong guess silently corrupts
-// names and comments, and the researcher can re-save in seconds.
+// Text must be UTF-8, or UTF-16 with its byte-order mark (what Excel writes as "Unicode Text"): both are
+// known for certain, not guessed. A file in another encoding is refused, not guessed at: a wrong guess silently
+// corrupts names and comments, and the researcher can re-save in seconds.
 
 export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
 
@@ -41,9 +42,30 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** Decodes UTF-8 text (a leading BOM is dropped); refuses binary files and other encodings. */
+/** UTF-16 text with its byte-order mark; malformed (an unpaired surrogate, an odd length) is refused. */
+function decodeUtf16(bytes: Uint8Array): Decoded {
+  const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    if (!text.includes('\0')) return { ok: true, text };
+  } catch {}
+  return {
+    ok: false,
+    problem: {
+      line: null,
+      column: null,
+      message:
+        'the file starts like UTF-16 ("Unicode Text") but is not valid UTF-16 text; save it as UTF-8 (in Excel: ' +
+        '"CSV UTF-8") and import it again',
+    },
+  };
+}
+
+/** Decodes UTF-8 text, or UTF-16 with a byte-order mark (a leading BOM is dropped); refuses binary files and
+ * other encodings. */
 export function decodeText(bytes: Uint8Array): Decoded {
   const kind = sniffBytes(bytes);
+  if (kind === 'utf16') return decodeUtf16(bytes);
   if (kind !== 'text')
     return { ok: false, problem: { line: null, column: null, message: binaryAdvice(kind) } };
   const bad = firstInvalidUtf8(bytes);

@@ -25,7 +25,7 @@ export function binaryAdvice(kind: ByteKind): string {
     case 'pdf':
       return 'this is a PDF, not a table; export the table from its source as .xlsx or "CSV UTF-8"';
     case 'utf16':
-      return 'this text is saved as UTF-16 ("Unicode Text"); save it as UTF-8 (in Excel: "CSV UTF-8") and import again';
+      return 'this text is saved as UTF-16 ("Unicode Text") where a workbook or UTF-8 text was expected; save it as .xlsx or "CSV UTF-8"';
     default:
       return 'this is a binary file (it contains NUL bytes), not a spreadsheet or text table; save the sheet as .xlsx, "CSV UTF-8" or tab-separated text';
   }
