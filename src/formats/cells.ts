@@ -10,6 +10,19 @@ export function cellText(cell: Cell): string {
   return String(cell);
 }
 
+/**
+ * A source cell's addresses as text, and the cell's own text as their title when it is a hyperlink's label: a
+ * cell that shows "NDTV" and links to https://ndtv.com gives that address titled "NDTV". A cell that already
+ * shows an address is read as it is.
+ */
+export function linkedSource(row: GridRow, index: number | undefined): { text: string; title: string } {
+  const text = index === undefined ? '' : cellText(row.cells[index]);
+  const link = index === undefined ? undefined : row.links?.get(index);
+  if (link === undefined || /[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { text, title: '' };
+  const label = text || (link.label ?? '').trim();
+  return { text: link.url, title: label === link.url ? '' : label };
+}
+
 export function isBlankRow(row: GridRow): boolean {
   return row.cells.every((c) => cellText(c) === '');
 }

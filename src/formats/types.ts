@@ -32,5 +32,10 @@ export type ParsedFile = {
 /** A spreadsheet cell as the readers deliver it. */
 export type Cell = string | number | boolean | Date | null | undefined;
 
-/** One row of a sheet with its line as a spreadsheet shows it (1-based). */
-export type GridRow = { line: number; cells: Cell[] };
+/** One row of a sheet with its line as a spreadsheet shows it (1-based); `links` are the web addresses behind
+ * hyperlinked cells of a workbook, by column index. */
+export type GridRow = {
+  line: number;
+  cells: Cell[];
+  links?: ReadonlyMap<number, { url: string; label?: string }>;
+};

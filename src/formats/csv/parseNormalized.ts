@@ -2,7 +2,7 @@ import type { IncomingAgreement, IncomingNote } from '../../core/diff.ts';
 import { AgreementIdSchema, type CategoryId, type CountryCode, NoteIdSchema } from '../../core/ids.ts';
 import type { Dataset } from '../../core/schemas.ts';
 import { splitUrls } from '../../core/url.ts';
-import { cellText, isBlankRow, looseKey } from '../cells.ts';
+import { cellText, isBlankRow, linkedSource, looseKey } from '../cells.ts';
 import { lookUpCountry } from '../countryLookup.ts';
 import { reportDuplicateAgreements } from '../duplicates.ts';
 import type { ParsedContent } from '../parsedContent.ts';
@@ -22,7 +22,13 @@ import { readDate, readFlag, readStatus } from './readNormalizedCells.ts';
 // The normalized table (CSV or XLSX): a header row, then one row per agreement or country note.
 
 type NormalizedDataset = Pick<Dataset, 'categories' | 'focalCountry'>;
-type Row = { line: number; get: (c: NormalizedColumn) => string; raw: (c: NormalizedColumn) => Cell };
+type Row = {
+  line: number;
+  get: (c: NormalizedColumn) => string;
+  raw: (c: NormalizedColumn) => Cell;
+  /** The source addresses, a hyperlinked cell's label as their title (see linkedSource). */
+  linkedSources: () => { text: string; title: string };
+};
 
 function categoryLookup(dataset: NormalizedDataset): (text: string) => CategoryId | null {
   const byKey = new Map<string, CategoryId>();
@@ -68,8 +74,9 @@ function partners(
 }
 
 function sources(row: Row, problems: Problems): ReturnType<typeof checkedSources> {
-  const urls = splitUrls(row.get('source_urls'));
-  const titleText = row.get('source_titles');
+  const linked = row.linkedSources();
+  const urls = splitUrls(restoreFormula(linked.text));
+  const titleText = row.get('source_titles') || linked.title;
   const titles = titleText === '' ? [] : titleText.split(/\r\n|\n|\r/).map((t) => t.trim());
   if (titles.length > urls.length) {
     problems.warn(
@@ -132,7 +139,12 @@ export function parseNormalized(grid: readonly GridRow[], dataset: NormalizedDat
       const i = index.get(c);
       return i === undefined ? null : r.cells[i];
     };
-    const row: Row = { line: r.line, raw, get: (c) => restoreFormula(cellText(raw(c))) };
+    const row: Row = {
+      line: r.line,
+      raw,
+      get: (c) => restoreFormula(cellText(raw(c))),
+      linkedSources: () => linkedSource(r, index.get('source_urls')),
+    };
     const kind = row.get('kind').toLowerCase() || 'agreement';
     if (kind !== 'agreement' && kind !== 'note') {
       problems.error(

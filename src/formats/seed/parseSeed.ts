@@ -30,7 +30,7 @@ function buildRow(
   const drafts: Draft[] = [];
   for (const cell of row.categories) {
     if (cell.state !== 'value') continue;
-    const sources = checkedSources(splitUrls(cell.text), [], row.line, cell.header, problems);
+    const sources = checkedSources(splitUrls(cell.text), [cell.title], row.line, cell.header, problems);
     drafts.push({
       line: row.line,
       category: cell.id,

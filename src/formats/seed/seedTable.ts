@@ -1,6 +1,6 @@
 import type { CategoryId } from '../../core/ids.ts';
 import type { Dataset } from '../../core/schemas.ts';
-import { cellText, isBlankRow } from '../cells.ts';
+import { cellText, isBlankRow, linkedSource } from '../cells.ts';
 import type { Problems } from '../problems.ts';
 import type { Cell, GridRow } from '../types.ts';
 import { readSeedHeader, type SeedHeader } from './seedHeader.ts';
@@ -12,7 +12,8 @@ import { readSeedHeader, type SeedHeader } from './seedHeader.ts';
 /** 'blank': nothing written; 'empty': an explicit "nothing here" marker such as "n/a". The difference matters. */
 export type CellState = 'value' | 'blank' | 'empty';
 
-export type CategoryCell = { id: CategoryId; header: string; state: CellState; text: string };
+/** `title`: the label of a hyperlinked cell whose address is `text` (see linkedSource). */
+export type CategoryCell = { id: CategoryId; header: string; state: CellState; text: string; title: string };
 
 export type SeedRow = {
   line: number;
@@ -34,8 +35,8 @@ function stateOf(text: string, empty: ReadonlySet<string>): CellState {
 
 function readRow(row: GridRow, h: SeedHeader, empty: ReadonlySet<string>): SeedRow {
   const categories = h.categories.map((c): CategoryCell => {
-    const text = cellText(row.cells[c.index]);
-    return { id: c.id, header: c.header, state: stateOf(text, empty), text };
+    const { text, title } = linkedSource(row, c.index);
+    return { id: c.id, header: c.header, state: stateOf(text, empty), text, title };
   });
   let date: SeedRow['date'] = null;
   if (h.date) {

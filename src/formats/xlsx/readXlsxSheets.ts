@@ -2,9 +2,10 @@ import readXlsxFile from 'read-excel-file/node';
 import type { Problem } from '../../core/report.ts';
 import { binaryAdvice, sniffBytes } from '../text/sniffBytes.ts';
 import type { Cell, GridRow } from '../types.ts';
+import { readXlsxHyperlinks } from './xlsxHyperlinks.ts';
 
 // Node only (read-excel-file/node). Rows keep their spreadsheet row numbers: read-excel-file returns every row
-// from row 1, empty ones included.
+// from row 1, empty ones included. Hyperlinked cells carry their addresses (xlsxHyperlinks.ts).
 
 export type XlsxSheetRows = { name: string; rows: GridRow[] };
 export type XlsxRead = { ok: true; sheets: XlsxSheetRows[] } | { ok: false; problem: Problem };
@@ -22,12 +23,21 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<XlsxRead> {
   }
   try {
     const sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const links = readXlsxHyperlinks(bytes);
     return {
       ok: true,
-      sheets: sheets.map((s) => ({
-        name: s.sheet,
-        rows: s.data.map((cells, i) => ({ line: i + 1, cells: cells as Cell[] })),
-      })),
+      sheets: sheets.map((s) => {
+        const sheetLinks = links.get(s.sheet);
+        return {
+          name: s.sheet,
+          rows: s.data.map((cells, i): GridRow => {
+            const rowLinks = sheetLinks?.get(i + 1);
+            return rowLinks
+              ? { line: i + 1, cells: cells as Cell[], links: rowLinks }
+              : { line: i + 1, cells: cells as Cell[] };
+          }),
+        };
+      }),
     };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
