@@ -74,7 +74,7 @@ describe('bad input', () => {
         line: 1,
         column: null,
         message: expect.stringMatching(
-          /no column for category "MLAT": expected a header containing "MLAT"; the headers are "COUNTRY", "TREATIES"/,
+          /no column for category "MLAT": expected a header containing "MLAT" or "MUTUAL LEGAL ASSISTANCE"; the headers are "COUNTRY", "TREATIES"/,
         ),
       },
     ]);

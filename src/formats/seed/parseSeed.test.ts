@@ -230,6 +230,20 @@ describe('the CIS seed (.txt)', () => {
     ]);
   });
 
+  it('reads a header in other words: "Partner", spelled-out categories, "Date of MoU" is the date, "Remarks"', async () => {
+    const csv = [
+      'Partner,Mutual Legal Assistance Treaty,Memorandum of Understanding,Date of MoU,Remarks,Cyber Framework',
+      'France,https://example.org/fr-mlat,https://example.org/fr-mou,"March 3, 2016",A cyber dialogue,',
+    ].join('\r\n');
+    const r = await parseFile(new TextEncoder().encode(csv), 'own-words.csv', dataset);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    const mou = r.agreements.find((a) => a.category === 'mou');
+    expect(mou?.date).toMatchObject({ year: 2016, month: 3, day: 3 });
+    expect(mou?.summary).toBe('A cyber dialogue');
+    expect(r.agreements.map((a) => a.category)).toEqual(['mlat', 'mou']);
+  });
+
   it('two records with the same identity in one file are reported as duplicates', async () => {
     const tsv = [
       'COUNTRY\tMLAT\tMOU\tDATES\tCOMMENTS\tFRAMEWORK',

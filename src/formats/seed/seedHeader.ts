@@ -33,6 +33,24 @@ function matches(header: string, texts: readonly string[]): number {
   return best;
 }
 
+/** Whether a configured text appears in the header as whole words: "Date of MoU" names a date, "UPDATED" does not. */
+function wordMatches(header: string, texts: readonly string[]): boolean {
+  const words = ` ${looseWords(header)} `;
+  return texts.some((t) => {
+    const w = looseWords(t);
+    return w !== '' && words.includes(` ${w} `);
+  });
+}
+
+const looseWords = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .join(' ');
+
 /** The first cell starts with a country header text: "Country", "COUNTRY / TERRITORY" — but not "Suriname". */
 export function isCountryHeader(cell: Cell, dataset: SeedDataset): boolean {
   const key = looseKey(cellText(cell));
@@ -53,6 +71,11 @@ export function readSeedHeader(cells: readonly Cell[], dataset: SeedDataset): Se
   let comment: SeedColumn | null = null;
   headers.forEach((header, index) => {
     if (index === 0 || header === '' || looksLikeData(header)) return;
+    // A date column may name its category ("Date of MoU"); a date word makes it the date column.
+    if (date === null && wordMatches(header, dataset.sheet.date)) {
+      date = { index, header };
+      return;
+    }
     // The longest matching configured text wins, so "JOINT STATEMENT" beats a shorter text of another category.
     let bestId: CategoryId | null = null;
     let bestLen = 0;
