@@ -101,6 +101,25 @@ describe('error handler', () => {
     expect(((await api.json()) as ErrorJson).error.message).toContain('/api/v1/openapi.json');
     const other = await app.request('/unknown');
     expect(other.status).toBe(404);
-    expect(await other.text()).toBe('Not found');
+    expect(await other.text()).toBe('there is no page at /unknown');
+  });
+
+  it('answers a browser asking for a page with an escaped HTML page that links to the map', async () => {
+    const html = { headers: { accept: 'text/html,application/xhtml+xml' } };
+    const app = appThrowing(() => new HttpError(404, 'not_found', 'there is no dataset "<b>x</b>"'));
+    const page = await app.request('/page/boom', html);
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const body = await page.text();
+    expect(body).toContain('<title>Page not found — Accord Atlas</title>');
+    expect(body).toContain('There is no dataset &#34;&#60;b&#62;x&#60;/b&#62;&#34;.');
+    expect(body).not.toContain('<b>x</b>');
+    expect(body).toContain('<a href="/">Go to the map</a>');
+    const other = await app.request('/nowhere', html);
+    expect(other.status).toBe(404);
+    expect(await other.text()).toContain('There is no page at /nowhere.');
+    // The API keeps its JSON whatever the client accepts.
+    const api = await app.request('/api/v1/unknown', html);
+    expect(api.headers.get('content-type')).toMatch(/^application\/json/);
   });
 });

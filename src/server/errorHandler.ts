@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, StaleVersionError } from '../store/types.ts';
+import { errorPageHtml } from './errorPage.ts';
 import { type ErrorBody, errorBody, HttpError } from './httpError.ts';
 import type { Logger } from './logger.ts';
 
@@ -23,13 +24,16 @@ function isApi(c: Context): boolean {
   return c.req.path === '/api' || c.req.path.startsWith('/api/');
 }
 
-/** API callers get the JSON error body; pages get the message as plain text. */
+/** API callers get the JSON error body; a browser asking for a page gets a small HTML page; others plain text. */
 function answer(
   c: Context,
   status: ContentfulStatusCode,
   body: ErrorBody & Record<string, unknown>,
 ): Response {
-  return isApi(c) ? c.json(body, status) : c.text(body.error.message, status);
+  if (isApi(c)) return c.json(body, status);
+  if ((c.req.header('accept') ?? '').includes('text/html'))
+    return c.html(errorPageHtml(status, body.error.message), status);
+  return c.text(body.error.message, status);
 }
 
 export function createErrorHandler(logger: Logger): ErrorHandler {
@@ -74,5 +78,5 @@ export const notFoundHandler: NotFoundHandler = (c: Context): Response => {
       404,
     );
   }
-  return c.text('Not found', 404);
+  return answer(c, 404, errorBody('not_found', `there is no page at ${c.req.path}`));
 };
