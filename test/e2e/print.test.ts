@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  type AtlasServer,
+  BUILD_TIMEOUT,
+  describeBrowser,
+  ensureBuilt,
+  type GuardedPage,
+  launchBrowser,
+  openPage,
+  startAtlas,
+} from './harness.ts';
+import { describeProblems, waitForMap } from './mapPage.ts';
+
+// Printing: Chromium's own PDF of the page, on A4 and on US Letter. The map page prints on one landscape page
+// with its title, legend numbers, map and credit, and none of the controls; the table view prints the table,
+// its header repeated on every page.
+
+/** The page count a PDF declares in its page tree (the root /Pages node has the largest /Count). */
+function pdfPages(pdf: Buffer): number {
+  const counts = [...pdf.toString('latin1').matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1]));
+  return Math.max(0, ...counts);
+}
+
+describeBrowser('map page: print', () => {
+  let server: AtlasServer;
+  let browser: Browser;
+  let p: GuardedPage;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
+    p = await openPage(browser);
+  }, BUILD_TIMEOUT);
+
+  afterAll(async () => {
+    await p?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const query of ['', '?country=SG', '?cat=mlat&from=2010&to=2016']) {
+    it(`the map page${query ? ` (${query})` : ''} prints on one page of A4 and of Letter`, async () => {
+      const { page } = p;
+      await page.goto(`${server.url}/${query}`);
+      await waitForMap(page);
+      for (const format of ['A4', 'Letter'] as const) {
+        const pdf = await page.pdf({ format, preferCSSPageSize: true, printBackground: true });
+        expect(pdfPages(pdf), `${format} pages`).toBe(1);
+      }
+      await page.emulateMedia({ media: 'print' });
+      try {
+        for (const shown of [
+          '.title',
+          '[data-testid^="legend-card-"]',
+          '[data-testid="map"] svg',
+          '.credits',
+        ])
+          expect(await page.locator(shown).first().isVisible(), `${shown} printed`).toBe(true);
+        for (const hidden of ['.toolbar', '.controls', '.panel', '.aa-zoom-buttons', '.insights'])
+          expect(await page.locator(hidden).first().isVisible(), `${hidden} printed`).toBe(false);
+      } finally {
+        // null, not 'screen': a forced screen medium would also apply to page.pdf().
+        await page.emulateMedia({ media: null });
+      }
+    });
+  }
+
+  it('the table view prints every row, its header on every page and no search box', async () => {
+    const { page } = p;
+    await page.goto(`${server.url}/?view=table`);
+    await page.getByTestId('table').waitFor();
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdfPages(pdf)).toBeGreaterThan(1);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.getByTestId('table-search').isVisible()).toBe(false);
+      expect(await page.locator('[data-testid="table"] tbody tr').count()).toBe(103);
+      expect(
+        await page.locator('[data-testid="table"] thead').evaluate((el) => getComputedStyle(el).display),
+      ).toBe('table-header-group');
+    } finally {
+      // null, not 'screen': a forced screen medium would also apply to page.pdf().
+      await page.emulateMedia({ media: null });
+    }
+  });
+
+  it('made no request outside 127.0.0.1 and logged no error', () => {
+    expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+  });
+});
