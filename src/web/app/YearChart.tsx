@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { formatNumber, messages as t } from '../text.ts';
 import { useAtlas } from './atlas.ts';
 import type { PerYear } from './countPerYear.ts';
+import { labelledYears } from './yearLabels.ts';
 
 // A small stacked bar chart of dated agreements per year. The SVG is an image with a text description;
 // the same numbers are one click away as a table, for readers who cannot see the bars.
@@ -37,8 +38,7 @@ export function YearChart(props: { perYear: PerYear }): JSX.Element {
   const band = innerW / years.length;
   const barW = Math.max(2, Math.min(28, band * 0.72));
   const y = (n: number): number => (n / max) * innerH;
-  // Label every year when they fit, else every 2nd/5th so labels never collide.
-  const every = band >= 30 ? 1 : band >= 14 ? 2 : 5;
+  const labelled = labelledYears(years.length, band);
   const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, Math.round(max / 2), max];
 
   return (
@@ -84,7 +84,7 @@ export function YearChart(props: { perYear: PerYear }): JSX.Element {
                   </rect>
                 );
               })}
-              {i % every === 0 || i === years.length - 1 ? (
+              {labelled.has(i) ? (
                 <text class="chart-label" x={x + barW / 2} y={H - 6} text-anchor="middle">
                   {row.year}
                 </text>
