@@ -5,8 +5,10 @@ import { compress } from 'hono/compress';
 import type { DatasetId } from '../core/ids.ts';
 import type { Store } from '../store/types.ts';
 import { agreementRoutes } from './agreementRoutes.ts';
+import { LoginLimiter } from './auth/loginLimiter.ts';
 import { countryDirectory } from './countryDirectory.ts';
 import { datasetRoutes } from './datasetRoutes.ts';
+import { agreementWriteRoutes, datasetWriteRoutes } from './editorRoutes.ts';
 import { createErrorHandler, notFoundHandler } from './errorHandler.ts';
 import { sendJson } from './httpCache.ts';
 import { HttpError } from './httpError.ts';
@@ -16,8 +18,10 @@ import { type PageKind, pageRenderer } from './pages.ts';
 import { readCors } from './readCors.ts';
 import { renderers } from './renderers.ts';
 import { securityHeaders } from './security.ts';
+import { sessionRoutes } from './sessionRoutes.ts';
 import { DatasetSnapshots } from './snapshots.ts';
 import { staticAssets } from './staticAssets.ts';
+import { userRoutes } from './userRoutes.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -34,6 +38,8 @@ export type AppOptions = {
   webRoot?: string;
   /** Reuse a snapshot cache (e.g. to invalidate it from write routes added by the caller). */
   snapshots?: DatasetSnapshots;
+  /** Failed-login limits (tests use a clock of their own). */
+  loginLimiter?: LoginLimiter;
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -77,6 +83,12 @@ export function createApp(options: AppOptions): Hono {
 
   app.route('/api/v1/datasets', datasetRoutes({ snapshots, countries: countryDirectory }));
   app.route('/api/v1/agreements', agreementRoutes(store));
+  // The editor API: sessions, record changes with If-Match, history, users (DESIGN.md).
+  const editing = { store, snapshots, countries: countryDirectory };
+  app.route('/api/v1/session', sessionRoutes(store, options.loginLimiter ?? new LoginLimiter()));
+  app.route('/api/v1/agreements', agreementWriteRoutes(editing));
+  app.route('/api/v1/datasets', datasetWriteRoutes(editing));
+  app.route('/api/v1/users', userRoutes(store));
   let openapi: unknown;
   app.get('/api/v1/openapi.json', (c) => {
     openapi ??= buildOpenApi();

@@ -1,0 +1,316 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agreement } from '../core/schemas.ts';
+import { LoginLimiter } from './auth/loginLimiter.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { type SeededApp, seededApp, testDatabases } from './testing.ts';
+
+// The editor API of DESIGN.md against a real store (SQLite, and PostgreSQL when TEST_DATABASE_URL is set):
+// sessions, CSRF, failed-login limits, optimistic concurrency, validation, history, revert, users — and the
+// public read API showing each change at once.
+
+const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
+const EDITOR = { email: 'editor@example.org', password: 'another long passphrase' };
+const DS = 'cis-india-cyber';
+
+type Json = Record<string, unknown>;
+type Login = { cookie: string; csrf: string };
+
+describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
+  let s: SeededApp;
+  let clock = 0;
+  const request = (path: string, init: RequestInit = {}) => s.app.request(path, init);
+  const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+    method,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+  const as = (login: Login, extra: Record<string, string> = {}) => ({
+    cookie: login.cookie,
+    'x-csrf-token': login.csrf,
+    ...extra,
+  });
+
+  async function login(who: { email: string; password: string }): Promise<Login> {
+    const res = await request('/api/v1/session', json('POST', who));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { csrfToken: string };
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    return { cookie, csrf: body.csrfToken };
+  }
+
+  async function stats(): Promise<{ counts: Record<string, number>; partners: number }> {
+    const res = await request(`/api/v1/datasets/${DS}`);
+    return ((await res.json()) as { stats: { counts: Record<string, number>; partners: number } }).stats;
+  }
+
+  async function firstOf(category: string, partner: string): Promise<Agreement> {
+    const res = await request(`/api/v1/datasets/${DS}/agreements?category=${category}&partner=${partner}`);
+    return ((await res.json()) as { agreements: Agreement[] }).agreements[0]!;
+  }
+
+  beforeAll(async () => {
+    s = await seededApp(factory, {
+      loginLimiter: new LoginLimiter({ perEmail: 3, perClient: 50, windowMs: 60_000 }, () => clock),
+    });
+    await s.store.createUser(ADMIN.email, 'admin', await hashPassword(ADMIN.password));
+    await s.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('logs in with an HttpOnly, SameSite=Strict cookie and a CSRF token; one answer for every wrong pair', async () => {
+    const res = await request('/api/v1/session', json('POST', EDITOR));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { user: Json; csrfToken: string };
+    expect(body.user).toEqual({ email: EDITOR.email, role: 'editor' });
+    expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^atlas_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\//);
+    const wrongPassword = await request(
+      '/api/v1/session',
+      json('POST', { ...EDITOR, password: 'nope nope nope' }),
+    );
+    const unknownUser = await request('/api/v1/session', json('POST', { email: 'who@x.org', password: 'x' }));
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownUser.status).toBe(401);
+    expect(await wrongPassword.json()).toEqual(await unknownUser.json());
+    // The session says who is logged in and repeats the token.
+    const me = await request('/api/v1/session', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(await me.json()).toEqual({ user: body.user, csrfToken: body.csrfToken });
+  });
+
+  it('limits failed logins per e-mail: 429 with Retry-After, even for the right password, until the window passes', async () => {
+    const target = { email: 'limited@example.org', password: 'a password that is long' };
+    await s.store.createUser(target.email, 'editor', await hashPassword(target.password));
+    for (let i = 0; i < 3; i++) {
+      const r = await request('/api/v1/session', json('POST', { ...target, password: `wrong ${i}` }));
+      expect(r.status).toBe(401);
+    }
+    const blocked = await request('/api/v1/session', json('POST', target));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await blocked.json()) as { error: Json }).error.code).toBe('rate_limited');
+    clock += 61_000;
+    expect((await request('/api/v1/session', json('POST', target))).status).toBe(200);
+  });
+
+  it('refuses a login posted from another site', async () => {
+    const res = await request(
+      'http://localhost/api/v1/session',
+      json('POST', EDITOR, { origin: 'https://evil.example', host: 'localhost' }),
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('a change needs a session (401) and its CSRF token (403)', async () => {
+    const a = await firstOf('mou', 'SG');
+    const patch = json('PATCH', { title: 'x' }, { 'if-match': `"${a.version}"` });
+    expect((await request(`/api/v1/agreements/${a.id}`, patch)).status).toBe(401);
+    const me = await login(EDITOR);
+    const noToken = await request(`/api/v1/agreements/${a.id}`, {
+      ...patch,
+      headers: { ...(patch.headers as Json), cookie: me.cookie },
+    } as RequestInit);
+    expect(noToken.status).toBe(403);
+    expect(((await noToken.json()) as { error: Json }).error.code).toBe('csrf');
+    const wrongToken = await request(`/api/v1/agreements/${a.id}`, {
+      ...patch,
+      headers: { ...(patch.headers as Json), ...as({ ...me, csrf: `${me.csrf}x` }) },
+    } as RequestInit);
+    expect(wrongToken.status).toBe(403);
+    expect((await s.store.getAgreement(a.id))?.version).toBe(a.version);
+  });
+
+  it('PATCH needs If-Match (428), refuses a stale version (409 with the current record), and the public counts follow at once', async () => {
+    const me = await login(EDITOR);
+    const before = await stats();
+    const a = await firstOf('mou', 'SG');
+    const url = `/api/v1/agreements/${a.id}`;
+    expect((await request(url, json('PATCH', { category: 'framework' }, as(me)))).status).toBe(428);
+    const stale = await request(
+      url,
+      json('PATCH', { category: 'framework' }, as(me, { 'if-match': `"${a.version + 5}"` })),
+    );
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { current: Agreement }).current.version).toBe(a.version);
+    const ok = await request(
+      url,
+      json('PATCH', { category: 'framework', date: 'Aug 2015' }, as(me, { 'if-match': `"${a.version}"` })),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('etag')).toBe(`"${a.version + 1}"`);
+    const changed = (await ok.json()) as Agreement;
+    expect(changed).toMatchObject({ category: 'framework', date: { year: 2015, month: 8, day: null } });
+    const after = await stats();
+    expect(after.counts.mou).toBe(before.counts.mou! - 1);
+    expect(after.counts.framework).toBe(before.counts.framework! + 1);
+    // The same version again is now stale.
+    const again = await request(url, json('PATCH', { title: 'y' }, as(me, { 'if-match': `"${a.version}"` })));
+    expect(again.status).toBe(409);
+  });
+
+  it('a bad PATCH names every bad field and changes nothing', async () => {
+    const me = await login(EDITOR);
+    const a = await firstOf('mlat', 'FR');
+    const res = await request(
+      `/api/v1/agreements/${a.id}`,
+      json(
+        'PATCH',
+        {
+          category: 'nope',
+          partners: ['Atlantis', 'IN'],
+          sources: ['javascript:alert(1)'],
+          date: '2015-02-30',
+        },
+        as(me, { 'if-match': `"${a.version}"` }),
+      ),
+    );
+    expect(res.status).toBe(400);
+    const err = ((await res.json()) as { error: { code: string; details: Array<{ field: string }> } }).error;
+    expect(err.code).toBe('invalid_input');
+    expect(err.details.map((d) => d.field).sort()).toEqual([
+      'category',
+      'date',
+      'partners.0',
+      'partners.1',
+      'sources.0.url',
+    ]);
+    expect(await s.store.getAgreement(a.id)).toEqual(a);
+    const unknownField = await request(
+      `/api/v1/agreements/${a.id}`,
+      json('PATCH', { colour: 'red' }, as(me, { 'if-match': `"${a.version}"` })),
+    );
+    expect(unknownField.status).toBe(400);
+    const notJson = await request(`/api/v1/agreements/${a.id}`, {
+      method: 'PATCH',
+      body: '{"title":',
+      headers: as(me, { 'if-match': `"${a.version}"`, 'content-type': 'application/json' }),
+    });
+    expect(((await notJson.json()) as { error: Json }).error.code).toBe('invalid_json');
+    const form = await request(`/api/v1/agreements/${a.id}`, {
+      method: 'PATCH',
+      body: 'title=x',
+      headers: as(me, { 'if-match': `"${a.version}"`, 'content-type': 'application/x-www-form-urlencoded' }),
+    });
+    expect(form.status).toBe(415);
+  });
+
+  it('POST creates an agreement from names and a date as text (201, Location, ETag), counted at once', async () => {
+    const me = await login(EDITOR);
+    const before = await stats();
+    const res = await request(
+      `/api/v1/datasets/${DS}/agreements`,
+      json(
+        'POST',
+        {
+          category: 'mou',
+          partners: ['Burma'],
+          date: 'Aug 2019',
+          sources: ['https://example.org/mm-mou'],
+          summary: 'A new MoU',
+        },
+        as(me),
+      ),
+    );
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as Agreement;
+    expect(res.headers.get('location')).toBe(`/api/v1/agreements/${created.id}`);
+    expect(res.headers.get('etag')).toBe('"1"');
+    expect(created).toMatchObject({ partners: ['MM'], date: { year: 2019, month: 8 }, version: 1 });
+    expect((await stats()).counts.mou).toBe(before.counts.mou! + 1);
+    const missing = await request(
+      `/api/v1/datasets/${DS}/agreements`,
+      json('POST', { category: 'mou' }, as(me)),
+    );
+    expect(missing.status).toBe(400);
+    const noDataset = await request(
+      '/api/v1/datasets/nope/agreements',
+      json('POST', { category: 'mou', partners: ['FR'] }, as(me)),
+    );
+    expect(noDataset.status).toBe(404);
+  });
+
+  it('DELETE with If-Match; the history lists every change and a revert brings the record back', async () => {
+    const me = await login(EDITOR);
+    const a = await firstOf('mlat', 'US');
+    const url = `/api/v1/agreements/${a.id}`;
+    const edited = await request(
+      url,
+      json('PATCH', { summary: 'Edited' }, as(me, { 'if-match': `"${a.version}"` })),
+    );
+    expect(edited.status).toBe(200);
+    expect((await request(url, { method: 'DELETE', headers: as(me) })).status).toBe(428);
+    const del = await request(url, {
+      method: 'DELETE',
+      headers: as(me, { 'if-match': `"${a.version + 1}"` }),
+    });
+    expect(del.status).toBe(204);
+    expect((await request(url)).status).toBe(404);
+    const history = await request(`${url}/revisions`, { headers: { cookie: me.cookie } });
+    const revisions = (
+      (await history.json()) as { revisions: Array<{ id: number; action: string; actor: string }> }
+    ).revisions;
+    expect(revisions.map((r) => r.action).slice(0, 2)).toEqual(['delete', 'update']);
+    expect(revisions[0]?.actor).toBe(EDITOR.email);
+    // Reverting a revision undoes it: undoing the delete brings back the edited record; undoing the edit then
+    // restores the original summary.
+    const revert = await request(`${url}/revert`, json('POST', { revision: revisions[0]!.id }, as(me)));
+    expect(revert.status).toBe(200);
+    expect(((await revert.json()) as Agreement).summary).toBe('Edited');
+    expect((await request(url)).status).toBe(200);
+    const update = revisions.find((r) => r.action === 'update')!;
+    const undoEdit = await request(`${url}/revert`, json('POST', { revision: update.id }, as(me)));
+    expect(((await undoEdit.json()) as Agreement).summary).toBe(a.summary);
+    expect((await request(`${url}/revert`, json('POST', { revision: 999_999 }, as(me)))).status).toBe(404);
+    expect((await request(`${url}/revisions`)).status).toBe(401);
+  });
+
+  it('users: admins only; a short password or a taken e-mail is refused; the new user can log in', async () => {
+    const editor = await login(EDITOR);
+    expect((await request('/api/v1/users', { headers: { cookie: editor.cookie } })).status).toBe(403);
+    const admin = await login(ADMIN);
+    const list = await request('/api/v1/users', { headers: { cookie: admin.cookie } });
+    const users = ((await list.json()) as { users: Array<Json> }).users;
+    expect(users.map((u) => u.email)).toContain(EDITOR.email);
+    expect(JSON.stringify(users)).not.toMatch(/argon2|passwordHash/);
+    const short = await request(
+      '/api/v1/users',
+      json('POST', { email: 'new@example.org', password: 'short' }, as(admin)),
+    );
+    expect(short.status).toBe(400);
+    const created = await request(
+      '/api/v1/users',
+      json(
+        'POST',
+        { email: 'New@Example.org', password: 'a long enough passphrase', role: 'editor' },
+        as(admin),
+      ),
+    );
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as { user: Json }).user).toMatchObject({
+      email: 'new@example.org',
+      role: 'editor',
+    });
+    const taken = await request(
+      '/api/v1/users',
+      json('POST', { email: 'new@example.org', password: 'a long enough passphrase' }, as(admin)),
+    );
+    expect(taken.status).toBe(409);
+    await login({ email: 'new@example.org', password: 'a long enough passphrase' });
+  });
+
+  it('logging out ends the session: its cookie no longer works', async () => {
+    const me = await login(EDITOR);
+    expect(
+      (await request('/api/v1/session', { method: 'DELETE', headers: { cookie: me.cookie } })).status,
+    ).toBe(403);
+    const out = await request('/api/v1/session', { method: 'DELETE', headers: as(me) });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/atlas_session=;/);
+    expect((await request('/api/v1/session', { headers: { cookie: me.cookie } })).status).toBe(401);
+  });
+});

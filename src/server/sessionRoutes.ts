@@ -1,0 +1,79 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Store } from '../store/types.ts';
+import type { LoginLimiter } from './auth/loginLimiter.ts';
+import { checkPassword } from './auth/passwords.ts';
+import { currentSession, type EditorEnv, endSession, requireEditor, startSession } from './auth/sessions.ts';
+import { HttpError } from './httpError.ts';
+import { jsonBody } from './jsonBody.ts';
+
+// POST /api/v1/session logs in (one answer for every wrong pair, limited failures), GET tells who is logged in
+// and repeats the CSRF token, DELETE logs out.
+
+const LoginSchema = z.strictObject({
+  email: z.string().max(254),
+  password: z.string().max(1024),
+});
+
+function clientOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A login form posted from another site is refused: the browser says where it came from. */
+function checkOrigin(c: Context): void {
+  const origin = c.req.header('origin');
+  if (!origin || origin === 'null') return;
+  const host = c.req.header('host');
+  let from: string;
+  try {
+    from = new URL(origin).host;
+  } catch {
+    from = '';
+  }
+  if (host && from !== host) throw new HttpError(403, 'forbidden', 'log in from the editor of this site');
+}
+
+export function sessionRoutes(store: Store, limiter: LoginLimiter): Hono<EditorEnv> {
+  const app = new Hono<EditorEnv>();
+
+  app.post('/', async (c) => {
+    checkOrigin(c);
+    const body = await jsonBody(c, LoginSchema);
+    const email = body.email.trim().toLowerCase();
+    const client = clientOf(c);
+    const wait = limiter.retryAfter(client, email);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new HttpError(429, 'rate_limited', `too many failed logins; try again in ${wait} s`);
+    }
+    const user = await store.findUser(email);
+    const ok = await checkPassword(user?.passwordHash ?? null, body.password);
+    if (!user || !ok) {
+      limiter.failed(client, email);
+      throw new HttpError(401, 'unauthorized', 'wrong e-mail or password');
+    }
+    limiter.succeeded(email);
+    const csrfToken = await startSession(c, store, user);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ user: { email: user.email, role: user.role }, csrfToken });
+  });
+
+  app.get('/', async (c) => {
+    const s = await currentSession(c, store);
+    c.header('Cache-Control', 'no-store');
+    if (s === null) throw new HttpError(401, 'unauthorized', 'not logged in');
+    return c.json({ user: { email: s.user.email, role: s.user.role }, csrfToken: s.csrfToken });
+  });
+
+  app.delete('/', requireEditor(store), async (c) => {
+    await endSession(c, store);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { normalizeEmail, passwordProblem } from '../core/passwordPolicy.ts';
+import type { Store } from '../store/types.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { type EditorEnv, requireEditor } from './auth/sessions.ts';
+import { HttpError } from './httpError.ts';
+import { jsonBody } from './jsonBody.ts';
+
+// GET|POST /api/v1/users: admins list and add the people who may edit. Passwords are stored as argon2 hashes.
+
+const NewUserSchema = z.strictObject({
+  email: z.string().max(254),
+  password: z.string().max(1024),
+  role: z.enum(['admin', 'editor']).default('editor'),
+});
+
+export function userRoutes(store: Store): Hono<EditorEnv> {
+  const app = new Hono<EditorEnv>();
+  app.use('*', requireEditor(store, 'admin'));
+
+  app.get('/', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ users: await store.listUsers() });
+  });
+
+  app.post('/', async (c) => {
+    const body = await jsonBody(c, NewUserSchema);
+    const email = normalizeEmail(body.email);
+    if (email === null)
+      throw new HttpError(400, 'invalid_input', `field "email": "${body.email}" is not an e-mail address`, [
+        { field: 'email', message: 'not an e-mail address' },
+      ]);
+    const problem = passwordProblem(body.password);
+    if (problem !== null)
+      throw new HttpError(400, 'invalid_input', `field "password": ${problem}`, [
+        { field: 'password', message: problem },
+      ]);
+    if (await store.findUser(email)) throw new HttpError(409, 'conflict', `a user ${email} already exists`);
+    const user = await store.createUser(email, body.role, await hashPassword(body.password));
+    c.header('Location', '/api/v1/users');
+    return c.json({ user }, 201);
+  });
+
+  return app;
+}
