@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
 import { AgreementIdSchema, DatasetIdSchema } from '../core/ids.ts';
 import type { Agreement } from '../core/schemas.ts';
 import type { Store } from '../store/types.ts';
@@ -11,6 +10,7 @@ import {
 } from './agreementInput.ts';
 import { type EditorEnv, requireEditor } from './auth/sessions.ts';
 import type { CountryDirectory } from './countryDirectory.ts';
+import { RevertSchema } from './editorSchemas.ts';
 import { HttpError } from './httpError.ts';
 import { jsonBody } from './jsonBody.ts';
 import type { DatasetSnapshots } from './snapshots.ts';
@@ -20,8 +20,6 @@ import type { DatasetSnapshots } from './snapshots.ts';
 // A change refreshes the public snapshots of its dataset at once.
 
 type Deps = { store: Store; snapshots: DatasetSnapshots; countries: CountryDirectory };
-
-const RevertSchema = z.strictObject({ revision: z.number().int().positive() });
 
 const by = (c: Context<EditorEnv>): { actor: string; reason: string } => ({
   actor: c.get('user').email,

@@ -26,13 +26,45 @@ const ROUTES = [
   '/api/v1/openapi.json',
 ];
 
+const EDITOR_OPERATIONS = [
+  'post /api/v1/session',
+  'get /api/v1/session',
+  'delete /api/v1/session',
+  'post /api/v1/datasets/{id}/agreements',
+  'patch /api/v1/agreements/{id}',
+  'delete /api/v1/agreements/{id}',
+  'get /api/v1/agreements/{id}/revisions',
+  'post /api/v1/agreements/{id}/revert',
+  'get /api/v1/users',
+  'post /api/v1/users',
+];
+
 describe('OpenAPI document', () => {
   const doc = buildOpenApi() as Doc;
 
   it('is OpenAPI 3.1 and lists every read route', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual([...ROUTES].sort());
     for (const route of ROUTES) expect(doc.paths[route]?.get?.responses['200'], route).toBeDefined();
+  });
+
+  it('lists every editor operation, and nothing else', () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method} ${path}`),
+    );
+    const expected = [...ROUTES.map((r) => `get ${r}`), ...EDITOR_OPERATIONS];
+    expect(operations.sort()).toEqual(expected.sort());
+    const patch = doc.paths['/api/v1/agreements/{id}']!.patch as unknown as {
+      parameters: Array<{ name: string; in: string }>;
+      security: unknown[];
+      responses: Record<string, unknown>;
+    };
+    expect(patch.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['path:id', 'header:If-Match']);
+    expect(patch.security).toEqual([{ session: [], csrf: [] }]);
+    expect(Object.keys(patch.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '409', '428']),
+    );
+    const create = doc.components.schemas.NewAgreement as { required: string[] };
+    expect(create.required.sort()).toEqual(['category', 'partners']);
   });
 
   it('has component schemas for the domain and the answers', () => {

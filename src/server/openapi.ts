@@ -15,6 +15,7 @@ import {
   HealthSchema,
   StatsSchema,
 } from './apiSchemas.ts';
+import { editorComponents, editorPaths } from './openapiEditor.ts';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the handlers validate with. OpenAPI 3.1
 // schemas are JSON Schema 2020-12, which is what z.toJSONSchema writes.
@@ -114,17 +115,25 @@ function download(format: string, contentType: string, schema: JsonObject): Json
   });
 }
 
+/** The read API's paths with the editor API's operations added (a path may have both). */
+function allPaths(read: Record<string, JsonObject>): Record<string, JsonObject> {
+  const paths: Record<string, JsonObject> = { ...read };
+  for (const [path, ops] of Object.entries(editorPaths())) paths[path] = { ...paths[path], ...ops };
+  return paths;
+}
+
 export function buildOpenApi(): JsonObject {
+  const editor = editorComponents();
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Accord Atlas read API',
+      title: 'Accord Atlas API',
       version: '1',
       description:
-        'Public, read-only access to the datasets of bilateral agreements. Responses carry an ETag; send it back in If-None-Match for a 304.',
+        'The public read API (no login; responses carry an ETag, send it back in If-None-Match for a 304) and the editor API (log in with POST /api/v1/session; every change sends X-CSRF-Token, and changes to a record send If-Match with its version).',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    paths: {
+    paths: allPaths({
       '/healthz': {
         get: {
           summary: 'Liveness and database check',
@@ -178,9 +187,10 @@ export function buildOpenApi(): JsonObject {
         summary: 'This document',
         ok: cached('OpenAPI 3.1 document', 'application/json', { type: 'object' }),
       }),
-    },
+    }),
     components: {
-      schemas: componentSchemas(),
+      schemas: { ...componentSchemas(), ...editor.schemas },
+      securitySchemes: editor.securitySchemes,
       headers: {
         ETag: { description: 'Validator for If-None-Match', schema: { type: 'string' } },
         CacheControl: {

@@ -1,20 +1,15 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
 import type { Store } from '../store/types.ts';
 import type { LoginLimiter } from './auth/loginLimiter.ts';
 import { checkPassword } from './auth/passwords.ts';
 import { currentSession, type EditorEnv, endSession, requireEditor, startSession } from './auth/sessions.ts';
+import { LoginSchema } from './editorSchemas.ts';
 import { HttpError } from './httpError.ts';
 import { jsonBody } from './jsonBody.ts';
 
 // POST /api/v1/session logs in (one answer for every wrong pair, limited failures), GET tells who is logged in
 // and repeats the CSRF token, DELETE logs out.
-
-const LoginSchema = z.strictObject({
-  email: z.string().max(254),
-  password: z.string().max(1024),
-});
 
 function clientOf(c: Context): string {
   try {

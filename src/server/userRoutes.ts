@@ -1,19 +1,13 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { normalizeEmail, passwordProblem } from '../core/passwordPolicy.ts';
 import type { Store } from '../store/types.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { type EditorEnv, requireEditor } from './auth/sessions.ts';
+import { NewUserSchema } from './editorSchemas.ts';
 import { HttpError } from './httpError.ts';
 import { jsonBody } from './jsonBody.ts';
 
 // GET|POST /api/v1/users: admins list and add the people who may edit. Passwords are stored as argon2 hashes.
-
-const NewUserSchema = z.strictObject({
-  email: z.string().max(254),
-  password: z.string().max(1024),
-  role: z.enum(['admin', 'editor']).default('editor'),
-});
 
 export function userRoutes(store: Store): Hono<EditorEnv> {
   const app = new Hono<EditorEnv>();

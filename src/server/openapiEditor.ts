@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { RevisionSchema } from '../core/schemas.ts';
+import { AgreementPatchSchema, NewAgreementSchema } from './agreementInput.ts';
+import {
+  LoginSchema,
+  NewUserSchema,
+  RevertSchema,
+  SessionResponseSchema,
+  UserSchema,
+} from './editorSchemas.ts';
+
+// The editor API's part of the OpenAPI document: request bodies from the schemas the handlers validate with,
+// the session cookie and the CSRF header as security schemes.
+
+type JsonObject = Record<string, unknown>;
+
+const REQUESTS: Record<string, z.ZodType> = {
+  Login: LoginSchema,
+  NewAgreement: NewAgreementSchema,
+  AgreementPatch: AgreementPatchSchema,
+  Revert: RevertSchema,
+  NewUser: NewUserSchema,
+};
+
+const RESPONSES: Record<string, z.ZodType> = {
+  Session: SessionResponseSchema,
+  User: UserSchema,
+  RevisionList: z.object({ revisions: z.array(RevisionSchema) }),
+  UserList: z.object({ users: z.array(UserSchema) }),
+};
+
+function schemasOf(all: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonObject> {
+  const out: Record<string, JsonObject> = {};
+  for (const [id, schema] of Object.entries(all)) {
+    const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonObject;
+    out[id] = rest;
+  }
+  return out;
+}
+
+export function editorComponents(): { schemas: Record<string, JsonObject>; securitySchemes: JsonObject } {
+  return {
+    schemas: { ...schemasOf(REQUESTS, 'input'), ...schemasOf(RESPONSES, 'output') },
+    securitySchemes: {
+      session: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'atlas_session',
+        description: 'Set by POST /api/v1/session',
+      },
+      csrf: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-CSRF-Token',
+        description: 'The csrfToken of the login answer; required on every change',
+      },
+    },
+  };
+}
+
+const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
+const body = (name: string): JsonObject => ({
+  required: true,
+  content: { 'application/json': { schema: ref(name) } },
+});
+const json = (description: string, name: string, headers?: JsonObject): JsonObject => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema: ref(name) } },
+});
+const error = (description: string): JsonObject => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
+const idParam = (description: string): JsonObject => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const ifMatch: JsonObject = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description: 'The version you edited, as the ETag gives it ("3"); 428 without it, 409 when it is stale',
+  schema: { type: 'string' },
+};
+const VERSION_HEADER = { ETag: { description: 'The new version', schema: { type: 'string' } } };
+const READ = [{ session: [] }];
+const WRITE = [{ session: [], csrf: [] }];
+const DENIED = {
+  '401': error('Not logged in'),
+  '403': error('No CSRF token, or not allowed for this role'),
+};
+
+/** Operations by path; merged with the read API's paths (same path, other methods). */
+export function editorPaths(): Record<string, JsonObject> {
+  return {
+    '/api/v1/session': {
+      post: {
+        summary: 'Log in: sets the session cookie (HttpOnly, SameSite=Strict) and returns the CSRF token',
+        requestBody: body('Login'),
+        responses: {
+          '200': json('Logged in', 'Session'),
+          '401': error('Wrong e-mail or password (one answer for both)'),
+          '429': error('Too many failed logins; Retry-After says when to try again'),
+        },
+      },
+      get: {
+        summary: 'Who is logged in, with the CSRF token again',
+        security: READ,
+        responses: { '200': json('The session', 'Session'), '401': error('Not logged in') },
+      },
+      delete: {
+        summary: 'Log out',
+        security: WRITE,
+        responses: { '204': { description: 'Logged out; the cookie is cleared' }, ...DENIED },
+      },
+    },
+    '/api/v1/datasets/{id}/agreements': {
+      post: {
+        summary:
+          'Add an agreement (partners as ISO codes or names; a date as text or parts; sources as URLs)',
+        security: WRITE,
+        parameters: [idParam('Dataset id')],
+        requestBody: body('NewAgreement'),
+        responses: {
+          '201': json('Created; Location names it', 'Agreement', VERSION_HEADER),
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such dataset'),
+        },
+      },
+    },
+    '/api/v1/agreements/{id}': {
+      patch: {
+        summary: 'Change fields of an agreement',
+        security: WRITE,
+        parameters: [idParam('Agreement id'), ifMatch],
+        requestBody: body('AgreementPatch'),
+        responses: {
+          '200': json('Changed', 'Agreement', VERSION_HEADER),
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such agreement'),
+          '409': error('Changed by someone else since that version; `current` holds the record now'),
+          '428': error('If-Match is missing'),
+        },
+      },
+      delete: {
+        summary: 'Delete an agreement (its history is kept; a revert brings it back)',
+        security: WRITE,
+        parameters: [idParam('Agreement id'), ifMatch],
+        responses: {
+          '204': { description: 'Deleted' },
+          ...DENIED,
+          '404': error('No such agreement'),
+          '409': error('Changed by someone else since that version'),
+          '428': error('If-Match is missing'),
+        },
+      },
+    },
+    '/api/v1/agreements/{id}/revisions': {
+      get: {
+        summary: 'The history of an agreement, newest first (who, when, why, before and after)',
+        security: READ,
+        parameters: [idParam('Agreement id')],
+        responses: {
+          '200': json('The revisions', 'RevisionList'),
+          '401': error('Not logged in'),
+          '404': error('No such agreement'),
+        },
+      },
+    },
+    '/api/v1/agreements/{id}/revert': {
+      post: {
+        summary: 'Undo one revision: the record returns to its state before it (recorded as a new revision)',
+        security: WRITE,
+        parameters: [idParam('Agreement id')],
+        requestBody: body('Revert'),
+        responses: {
+          '200': json('The restored agreement', 'Agreement', VERSION_HEADER),
+          '204': { description: 'Undoing a creation deleted the agreement' },
+          ...DENIED,
+          '404': error('No such agreement or revision'),
+        },
+      },
+    },
+    '/api/v1/users': {
+      get: {
+        summary: 'The users (admins only)',
+        security: READ,
+        responses: { '200': json('The users', 'UserList'), ...DENIED },
+      },
+      post: {
+        summary: 'Add a user (admins only)',
+        security: WRITE,
+        requestBody: body('NewUser'),
+        responses: {
+          '201': json('Added', 'User'),
+          '400': error('Not an e-mail address, or the password is too short'),
+          ...DENIED,
+          '409': error('A user with that e-mail exists'),
+        },
+      },
+    },
+  };
+}
