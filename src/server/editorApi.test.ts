@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement } from '../core/schemas.ts';
 import { LoginLimiter } from './auth/loginLimiter.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { ImportReportSchema } from './editorSchemas.ts';
 import { type SeededApp, seededApp, testDatabases } from './testing.ts';
 
 // The editor API of DESIGN.md against a real store (SQLite, and PostgreSQL when TEST_DATABASE_URL is set):
@@ -301,6 +302,78 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     );
     expect(taken.status).toBe(409);
     await login({ email: 'new@example.org', password: 'a long enough passphrase' });
+  });
+
+  it('imports a spreadsheet over HTTP: a dry run reports and writes nothing; errors are 422 with their lines', async () => {
+    const me = await login(EDITOR);
+    const exported = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const edited = exported.replace('Memorandum of Understanding', 'Memorandum of understanding');
+    expect(edited).not.toBe(exported);
+    const url = `/api/v1/datasets/${DS}/import`;
+    const before = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const dry = await request(`${url}?filename=agreements.csv&dryRun=true`, {
+      method: 'POST',
+      body: edited,
+      headers: as(me, { 'content-type': 'text/csv' }),
+    });
+    expect(dry.status).toBe(200);
+    // The answer is exactly the documented ImportReport (the OpenAPI schema and runImport cannot drift apart).
+    const report = ImportReportSchema.strict().parse(await dry.json());
+    expect(report).toMatchObject({ changed: 1, removed: 0, added: 0, dryRun: true });
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toBe(before);
+
+    // The same file as a browser's form upload, for real this time.
+    const form = new FormData();
+    form.append('file', new File([edited], 'agreements.csv', { type: 'text/csv' }));
+    const applied = await request(url, { method: 'POST', body: form, headers: as(me) });
+    expect(applied.status).toBe(200);
+    expect(((await applied.json()) as { changed: number }).changed).toBe(1);
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toContain(
+      'Memorandum of understanding',
+    );
+
+    const bad =
+      'kind,category,partners,date,summary,source_urls\nagreement,mou,FR,2016,ok,https://example.org/a\nagreement,mou,Atlantis,2016,bad,https://example.org/b\n';
+    const refused = await request(`${url}?filename=bad.csv`, {
+      method: 'POST',
+      body: bad,
+      headers: as(me, { 'content-type': 'text/csv' }),
+    });
+    expect(refused.status).toBe(422);
+    const errors = ((await refused.json()) as { errors: Array<{ line: number; column: string }> }).errors;
+    expect(errors[0]).toMatchObject({ line: 3, column: 'partners' });
+    expect((await stats()).partners).toBeGreaterThan(2);
+
+    type Doc = {
+      dataset: { id: string };
+      agreements: Array<{ dataset: string }>;
+      notes: Array<{ dataset: string }>;
+    };
+    const doc = (await (await request(`/api/v1/datasets/${DS}/export.json`)).json()) as Doc;
+    doc.dataset.id = 'another-dataset';
+    for (const r of [...doc.agreements, ...doc.notes]) r.dataset = 'another-dataset';
+    const other = await request(`${url}?filename=other.json`, {
+      method: 'POST',
+      body: JSON.stringify(doc),
+      headers: as(me, { 'content-type': 'application/json' }),
+    });
+    expect(other.status).toBe(422);
+    const otherErrors = ((await other.json()) as { errors: Array<{ message: string }> }).errors;
+    expect(otherErrors.map((e) => e.message).join(' ')).toMatch(/document of dataset "another-dataset"/);
+    expect(await s.store.getDataset('another-dataset' as never)).toBeNull();
+
+    const noName = await request(url, {
+      method: 'POST',
+      body: bad,
+      headers: as(me, { 'content-type': 'text/csv' }),
+    });
+    expect(noName.status).toBe(400);
+    const noToken = await request(`${url}?filename=a.csv`, {
+      method: 'POST',
+      body: edited,
+      headers: { cookie: me.cookie },
+    });
+    expect(noToken.status).toBe(403);
   });
 
   it('logging out ends the session: its cookie no longer works', async () => {

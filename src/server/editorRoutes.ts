@@ -1,6 +1,9 @@
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { AgreementIdSchema, DatasetIdSchema } from '../core/ids.ts';
 import type { Agreement } from '../core/schemas.ts';
+import { MAX_FILE_BYTES } from '../formats/limits.ts';
+import { runImport } from '../importing/runImport.ts';
 import type { Store } from '../store/types.ts';
 import {
   AgreementPatchSchema,
@@ -114,9 +117,60 @@ export function agreementWriteRoutes({ store, snapshots, countries }: Deps): Hon
   return app;
 }
 
-/** Mounted at /api/v1/datasets: POST /:id/agreements. */
+/** The uploaded file of an import: a multipart form's "file" field, or the raw body named by ?filename=. */
+async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; name: string }> {
+  const type = c.req.header('content-type') ?? '';
+  if (/^multipart\/form-data/i.test(type)) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File))
+      throw new HttpError(400, 'invalid_input', 'send the spreadsheet as the form field "file"');
+    return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || 'upload' };
+  }
+  const name = c.req.query('filename');
+  if (!name)
+    throw new HttpError(
+      400,
+      'invalid_parameter',
+      'name the file: ?filename=sheet.xlsx (its extension says how to read it), or send a multipart form with a "file" field',
+    );
+  return { bytes: new Uint8Array(await c.req.arrayBuffer()), name };
+}
+
+/** Mounted at /api/v1/datasets: POST /:id/agreements and POST /:id/import. */
 export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<EditorEnv> {
   const app = new Hono<EditorEnv>();
+  const importLimit = bodyLimit({
+    maxSize: MAX_FILE_BYTES,
+    onError: () => {
+      throw new HttpError(
+        413,
+        'too_large',
+        `the file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB; a dataset sheet is far smaller, so check that this is the right file, or split it`,
+      );
+    },
+  });
+
+  // Import a spreadsheet: the same reading and report as `atlas import --json`. ?dryRun=true only reports.
+  // A file with errors writes nothing and answers 422 with the report (each error with its line and column).
+  app.post('/:id/import', requireEditor(store), importLimit, async (c) => {
+    const target = await datasetOf(store, c.req.param('id'));
+    const dryRun = ['1', 'true', 'yes'].includes((c.req.query('dryRun') ?? '').toLowerCase());
+    const file = await uploadedFile(c);
+    const result = await runImport(store, {
+      bytes: file.bytes,
+      fileName: file.name,
+      target,
+      dryRun,
+      by: { actor: c.get('user').email, reason: `import of ${file.name.slice(0, 200)}` },
+      sameDataset: true,
+    });
+    if (result.errors.length > 0) return c.json(result, 422);
+    if (!dryRun) snapshots.invalidate(target.id);
+    c.header('Cache-Control', 'no-store');
+    return c.json(result);
+  });
+
   app.post('/:id/agreements', requireEditor(store), async (c) => {
     const dataset = await datasetOf(store, c.req.param('id'));
     const content = newAgreementContent(await jsonBody(c, NewAgreementSchema), { dataset, countries });

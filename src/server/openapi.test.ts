@@ -31,6 +31,7 @@ const EDITOR_OPERATIONS = [
   'get /api/v1/session',
   'delete /api/v1/session',
   'post /api/v1/datasets/{id}/agreements',
+  'post /api/v1/datasets/{id}/import',
   'patch /api/v1/agreements/{id}',
   'delete /api/v1/agreements/{id}',
   'get /api/v1/agreements/{id}/revisions',

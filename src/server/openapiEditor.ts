@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RevisionSchema } from '../core/schemas.ts';
 import { AgreementPatchSchema, NewAgreementSchema } from './agreementInput.ts';
 import {
+  ImportReportSchema,
   LoginSchema,
   NewUserSchema,
   RevertSchema,
@@ -27,6 +28,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   User: UserSchema,
   RevisionList: z.object({ revisions: z.array(RevisionSchema) }),
   UserList: z.object({ users: z.array(UserSchema) }),
+  ImportReport: ImportReportSchema,
 };
 
 function schemasOf(all: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonObject> {
@@ -130,6 +132,52 @@ export function editorPaths(): Record<string, JsonObject> {
           '400': error('A field is invalid; details name each one'),
           ...DENIED,
           '404': error('No such dataset'),
+        },
+      },
+    },
+    '/api/v1/datasets/{id}/import': {
+      post: {
+        summary:
+          'Import a spreadsheet (seed layout, normalized CSV/XLSX or JSON document): it becomes the dataset, as with atlas import',
+        security: WRITE,
+        parameters: [
+          idParam('Dataset id'),
+          {
+            name: 'dryRun',
+            in: 'query',
+            description: 'true: report only, write nothing',
+            schema: { type: 'boolean' },
+          },
+          {
+            name: 'filename',
+            in: 'query',
+            description: 'For a raw body: the file name, whose extension says how to read it',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { file: { type: 'string', format: 'binary' } },
+                required: ['file'],
+              },
+            },
+            'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        responses: {
+          '200': json('What changed (or would change, on a dry run)', 'ImportReport'),
+          '400': error('No file, or no file name for a raw body'),
+          ...DENIED,
+          '404': error('No such dataset'),
+          '413': error('The file is over 50 MB'),
+          '422': json(
+            'The file has errors (each with its line and column); nothing was written',
+            'ImportReport',
+          ),
         },
       },
     },

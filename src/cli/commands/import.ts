@@ -1,7 +1,5 @@
 import { basename } from 'node:path';
-import { type ImportPlan, planImport } from '../../core/diff.ts';
-import type { Dataset } from '../../core/schemas.ts';
-import { parseFile } from '../../formats/index.ts';
+import { runImport } from '../../importing/runImport.ts';
 import { parseDatasetId, readInputFile, storeDataset, withStore } from '../context.ts';
 import { EXIT_DATA, EXIT_OK } from '../errors.ts';
 import { type Out, printJson, printProblems } from '../output.ts';
@@ -15,73 +13,19 @@ export type ImportOptions = {
   actor?: string;
 };
 
-export type ImportReport = {
-  added: number;
-  changed: number;
-  removed: number;
-  unchanged: number;
-  notes: { added: number; changed: number; removed: number };
-  dataset: string;
-  dryRun: boolean;
-  warnings: ImportProblem[];
-  errors: ImportProblem[];
-  changes: Array<{ id: string; fields: string[] }>;
-  removedIds: string[];
-};
-type ImportProblem = { line: number | null; column: string | null; message: string };
-
-function report(
-  plan: ImportPlan | null,
-  dataset: string,
-  dryRun: boolean,
-  warnings: ImportProblem[],
-  errors: ImportProblem[],
-): ImportReport {
-  return {
-    added: plan?.added.length ?? 0,
-    changed: plan?.changed.length ?? 0,
-    removed: plan?.removed.length ?? 0,
-    unchanged: plan?.unchanged ?? 0,
-    notes: {
-      added: plan?.notes.added.length ?? 0,
-      changed: plan?.notes.changed.length ?? 0,
-      removed: plan?.notes.removed.length ?? 0,
-    },
-    dataset,
-    dryRun,
-    warnings,
-    errors,
-    changes: plan?.changed.map((c) => ({ id: c.id, fields: c.fields.map((f) => f.field) })) ?? [],
-    removedIds: plan?.removed.map((r) => r.id) ?? [],
-  };
-}
-
 export async function importCommand(file: string, opts: ImportOptions, out: Out): Promise<number> {
   const progress = phases(out, ['reading', 'parsing', 'comparing', 'writing'], !opts.json);
   const bytes = await readInputFile(file);
-  progress.step('parsing');
-  const result = await withStore(async (store) => {
-    const target = await storeDataset(store, parseDatasetId(opts.dataset), opts.config, { persist: false });
-    const parsed = await parseFile(bytes, file, target);
-    let dataset: Dataset = target;
-    if (parsed.dataset && parsed.errors.length === 0) dataset = parsed.dataset;
-    if (parsed.errors.length > 0)
-      return report(null, dataset.id, Boolean(opts.dryRun), parsed.warnings, parsed.errors);
-    progress.step('comparing');
-    const existing = await store.getDataset(dataset.id);
-    const [agreements, notes] = existing
-      ? await Promise.all([store.listAgreements(dataset.id), store.listNotes(dataset.id)])
-      : [[], []];
-    const plan = planImport({ agreements, notes }, { agreements: parsed.agreements, notes: parsed.notes });
-    if (!opts.dryRun) {
-      progress.step('writing');
-      const by = { actor: opts.actor ?? 'cli', reason: `import of ${basename(file)}` };
-      if (!existing || JSON.stringify(existing) !== JSON.stringify(dataset))
-        await store.putDataset(dataset, by);
-      await store.applyImport(dataset.id, plan, by);
-    }
-    return report(plan, dataset.id, Boolean(opts.dryRun), parsed.warnings, []);
-  });
+  const result = await withStore(async (store) =>
+    runImport(store, {
+      bytes,
+      fileName: file,
+      target: await storeDataset(store, parseDatasetId(opts.dataset), opts.config, { persist: false }),
+      dryRun: Boolean(opts.dryRun),
+      by: { actor: opts.actor ?? 'cli', reason: `import of ${basename(file)}` },
+      onPhase: (phase) => progress.step(phase),
+    }),
+  );
   progress.done();
   if (opts.json) printJson(out, result);
   else {
