@@ -1,2 +1,10 @@
 export { BAKE_MARKER, BakeError, type BakeOptions, type BakeResult, bakeSite, siteFiles } from './bake.ts';
-export { ensureWebBuild, PACKAGE_ROOT, readManifest, WEB_ROOT, webBuildIsCurrent } from './webBuild.ts';
+export {
+  EDITOR_ROOT,
+  ensureEditorBuild,
+  ensureWebBuild,
+  PACKAGE_ROOT,
+  readManifest,
+  WEB_ROOT,
+  webBuildIsCurrent,
+} from './webBuild.ts';

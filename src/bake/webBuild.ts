@@ -9,7 +9,9 @@ import type { ViteManifest } from '../web/ssr.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WEB_ROOT = join(PACKAGE_ROOT, 'dist/web');
+export const EDITOR_ROOT = join(PACKAGE_ROOT, 'dist/editor');
 const MANIFEST = join(WEB_ROOT, '.vite/manifest.json');
+const EDITOR_MANIFEST = join(EDITOR_ROOT, '.vite/manifest.json');
 
 async function newestMtime(dir: string): Promise<number> {
   let newest = 0;
@@ -40,6 +42,27 @@ export async function ensureWebBuild(log: (line: string) => void = () => {}): Pr
   await vite.build({
     root: PACKAGE_ROOT,
     configFile: join(PACKAGE_ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+  });
+  return true;
+}
+
+/** Builds dist/editor (the researchers' editor, served at /editor/) unless it is current. */
+export async function ensureEditorBuild(log: (line: string) => void = () => {}): Promise<boolean> {
+  if (existsSync(EDITOR_MANIFEST)) {
+    const built = statSync(EDITOR_MANIFEST).mtimeMs;
+    const sources = Math.max(
+      await newestMtime(join(PACKAGE_ROOT, 'src/editor')),
+      await newestMtime(join(PACKAGE_ROOT, 'src/core')),
+      statSync(join(PACKAGE_ROOT, 'vite.editor.config.ts')).mtimeMs,
+    );
+    if (built >= sources) return false;
+  }
+  log('building the editor (dist/editor) …');
+  const vite = await import('vite');
+  await vite.build({
+    root: PACKAGE_ROOT,
+    configFile: join(PACKAGE_ROOT, 'vite.editor.config.ts'),
     logLevel: 'warn',
   });
   return true;

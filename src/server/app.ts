@@ -8,6 +8,7 @@ import { agreementRoutes } from './agreementRoutes.ts';
 import { LoginLimiter } from './auth/loginLimiter.ts';
 import { countryDirectory } from './countryDirectory.ts';
 import { datasetRoutes } from './datasetRoutes.ts';
+import { editorPage } from './editorPage.ts';
 import { agreementWriteRoutes, datasetWriteRoutes } from './editorRoutes.ts';
 import { createErrorHandler, notFoundHandler } from './errorHandler.ts';
 import { sendJson } from './httpCache.ts';
@@ -24,6 +25,7 @@ import { staticAssets } from './staticAssets.ts';
 import { userRoutes } from './userRoutes.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const DEFAULT_EDITOR_ROOT = fileURLToPath(new URL('../../dist/editor/', import.meta.url));
 
 export type AppOptions = {
   store: Store;
@@ -36,6 +38,8 @@ export type AppOptions = {
   maxBodyBytes?: number;
   /** Built front-end files; served when the folder exists. */
   webRoot?: string;
+  /** The built editor (dist/editor), served at /editor/. */
+  editorRoot?: string;
   /** Reuse a snapshot cache (e.g. to invalidate it from write routes added by the caller). */
   snapshots?: DatasetSnapshots;
   /** Failed-login limits (tests use a clock of their own). */
@@ -118,6 +122,7 @@ export function createApp(options: AppOptions): Hono {
     c.html(await page(c.req.param('datasetId') as DatasetId, 'embed'), 200, pageHeaders),
   );
 
+  app.route('/', editorPage(options.editorRoot ?? DEFAULT_EDITOR_ROOT));
   app.use('*', staticAssets(webRoot));
   return app;
 }

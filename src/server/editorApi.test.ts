@@ -384,6 +384,9 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     const out = await request('/api/v1/session', { method: 'DELETE', headers: as(me) });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/atlas_session=;/);
-    expect((await request('/api/v1/session', { headers: { cookie: me.cookie } })).status).toBe(401);
+    const after = await request('/api/v1/session', { headers: { cookie: me.cookie } });
+    expect(await after.json()).toEqual({ user: null, csrfToken: null });
+    const del = json('PATCH', { title: 'x' }, { ...as(me), 'if-match': '"1"' });
+    expect((await request('/api/v1/agreements/any', del)).status).toBe(401);
   });
 });

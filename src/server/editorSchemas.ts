@@ -19,8 +19,8 @@ export const NewUserSchema = z.strictObject({
 });
 
 export const SessionResponseSchema = z.object({
-  user: z.object({ email: z.string(), role: z.enum(['admin', 'editor']) }),
-  csrfToken: z.string().describe('Send it as X-CSRF-Token with every change'),
+  user: z.object({ email: z.string(), role: z.enum(['admin', 'editor']) }).nullable(),
+  csrfToken: z.string().nullable().describe('Send it as X-CSRF-Token with every change'),
 });
 
 const ImportProblemSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ensureWebBuild } from '../bake/webBuild.ts';
+import { ensureEditorBuild, ensureWebBuild } from '../bake/webBuild.ts';
 import { DEFAULT_DATABASE_URL } from '../store/index.ts';
 import { createLogger, StartupError, startServer } from './index.ts';
 import { SeedError } from './seed.ts';
@@ -28,6 +28,7 @@ function userMistake(err: unknown): string | null {
 try {
   // A fresh clone has no page bundle yet: build it once (a few seconds) before serving.
   await ensureWebBuild((line) => logger.info(line));
+  await ensureEditorBuild((line) => logger.info(line));
   const server = await startServer({
     port: portFrom(process.env.PORT),
     databaseUrl: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,

@@ -110,9 +110,9 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
       get: {
-        summary: 'Who is logged in, with the CSRF token again',
+        summary: 'Who is logged in, with the CSRF token again; user and csrfToken are null when nobody is',
         security: READ,
-        responses: { '200': json('The session', 'Session'), '401': error('Not logged in') },
+        responses: { '200': json('The session, or nulls', 'Session') },
       },
       delete: {
         summary: 'Log out',

@@ -61,7 +61,8 @@ export function sessionRoutes(store: Store, limiter: LoginLimiter): Hono<EditorE
   app.get('/', async (c) => {
     const s = await currentSession(c, store);
     c.header('Cache-Control', 'no-store');
-    if (s === null) throw new HttpError(401, 'unauthorized', 'not logged in');
+    // Not being logged in is an answer, not an error: the editor asks on every load.
+    if (s === null) return c.json({ user: null, csrfToken: null });
     return c.json({ user: { email: s.user.email, role: s.user.role }, csrfToken: s.csrfToken });
   });
 

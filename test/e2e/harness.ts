@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { bakeSite, ensureWebBuild, PACKAGE_ROOT } from '../../src/bake/index.ts';
+import { bakeSite, ensureEditorBuild, ensureWebBuild, PACKAGE_ROOT } from '../../src/bake/index.ts';
 import type { Agreement, CountryNote, DatasetDocument } from '../../src/core/schemas.ts';
 import type { Stats } from '../../src/core/stats.ts';
 import { ensureSeeded, type RunningServer, startServer } from '../../src/server/index.ts';
@@ -75,6 +75,7 @@ export async function ensureBuilt(): Promise<void> {
   }
   try {
     await ensureWebBuild();
+    await ensureEditorBuild();
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }

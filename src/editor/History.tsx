@@ -1,0 +1,65 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Revision } from '../core/schemas.ts';
+import { api } from './api.ts';
+import { formatTime, t } from './text.ts';
+
+// A record's revisions, newest first: who changed it, when and why; each change can be undone.
+
+export function History(props: {
+  agreementId: string;
+  version: number;
+  onReverted: (id: string | null) => Promise<void>;
+}): JSX.Element {
+  const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  const [error, setError] = useState('');
+  const path = `/api/v1/agreements/${encodeURIComponent(props.agreementId)}`;
+
+  useEffect(() => {
+    void api<{ revisions: Revision[] }>('GET', `${path}/revisions`).then((r) => {
+      if (r.ok) setRevisions(r.data.revisions);
+      else setError(r.message);
+    });
+  }, [path, props.version]);
+
+  const undo = async (revision: number): Promise<void> => {
+    const r = await api<{ id: string } | null>('POST', `${path}/revert`, { body: { revision } });
+    if (r.ok) await props.onReverted(r.data?.id ?? null);
+    else setError(r.message);
+  };
+
+  return (
+    <section class="ed-history" aria-labelledby="ed-history-title" data-testid="history">
+      <h3 id="ed-history-title">{t.history}</h3>
+      {error ? (
+        <p class="ed-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {revisions === null ? null : revisions.length === 0 ? (
+        <p class="ed-hint">{t.noHistory}</p>
+      ) : (
+        <ol class="ed-revisions">
+          {revisions.map((r, i) => (
+            <li key={r.id}>
+              <span>
+                <strong>{t.actions[r.action] ?? r.action}</strong> {formatTime(r.at)} · {r.actor}
+              </span>
+              <span class="ed-hint">{r.reason}</span>
+              {i < 10 && r.action !== 'create' ? (
+                <button
+                  type="button"
+                  class="ed-button ed-small"
+                  onClick={() => undo(r.id)}
+                  data-testid={`undo-${r.id}`}
+                >
+                  {t.undo}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

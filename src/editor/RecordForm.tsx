@@ -1,0 +1,256 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { countryName } from '../core/countries/index.ts';
+import { formatPartialIso } from '../core/partialDate.ts';
+import type { Agreement, Dataset, Source } from '../core/schemas.ts';
+import { api, type FieldProblem } from './api.ts';
+import { History } from './History.tsx';
+import { t } from './text.ts';
+
+// One record's form. Fields are edited as text (partners by name, a date as written, one source per line) and
+// only the fields that changed are sent, with the version the form was opened on: a change made meanwhile by
+// someone else is reported, never overwritten.
+
+type Draft = {
+  category: string;
+  partners: string;
+  date: string;
+  title: string;
+  summary: string;
+  sources: string;
+  nonGovernmental: boolean;
+  multilateral: boolean;
+  mentionsOnly: boolean;
+  status: string;
+};
+
+function draftOf(a: Agreement | null, dataset: Dataset): Draft {
+  return {
+    category: a?.category ?? dataset.categories[0]?.id ?? '',
+    partners: a ? a.partners.map(countryName).join(', ') : '',
+    date: a ? a.date.text || (a.date.year === null ? '' : formatPartialIso(a.date)) : '',
+    title: a?.title ?? '',
+    summary: a?.summary ?? '',
+    sources: a ? a.sources.map((s) => s.url).join('\n') : '',
+    nonGovernmental: a?.flags.nonGovernmental ?? false,
+    multilateral: a?.flags.multilateral ?? false,
+    mentionsOnly: a?.flags.mentionsOnly ?? false,
+    status: a?.status ?? 'unknown',
+  };
+}
+
+/** The request body: every field for a new record, the changed ones for an edit. */
+function bodyOf(draft: Draft, initial: Draft, a: Agreement | null): Record<string, unknown> {
+  const changed = (k: keyof Draft): boolean => a === null || draft[k] !== initial[k];
+  const body: Record<string, unknown> = {};
+  if (changed('category')) body.category = draft.category;
+  if (changed('partners'))
+    body.partners = draft.partners
+      .split(/[,;\n]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+  if (changed('date')) body.date = draft.date.trim() === '' ? null : draft.date.trim();
+  if (changed('title')) body.title = draft.title;
+  if (changed('summary')) body.summary = draft.summary;
+  if (changed('sources')) {
+    const known = new Map((a?.sources ?? []).map((s): [string, Source] => [s.url, s]));
+    body.sources = draft.sources
+      .split('\n')
+      .map((u) => u.trim())
+      .filter(Boolean)
+      .map((u) => {
+        const s = known.get(u);
+        return s ? { url: s.url, title: s.title, archivedUrl: s.archivedUrl } : u;
+      });
+  }
+  if (changed('nonGovernmental') || changed('multilateral') || changed('mentionsOnly'))
+    body.flags = {
+      nonGovernmental: draft.nonGovernmental,
+      multilateral: draft.multilateral,
+      mentionsOnly: draft.mentionsOnly,
+    };
+  if (changed('status')) body.status = draft.status;
+  return body;
+}
+
+const FIELD_OF: Record<string, keyof typeof t.fields> = {
+  category: 'category',
+  partners: 'partners',
+  date: 'date',
+  title: 'title',
+  summary: 'summary',
+  sources: 'sources',
+  flags: 'nonGovernmental',
+  status: 'status',
+};
+
+const fieldLabel = (field: string | null): string => {
+  const key = FIELD_OF[(field ?? '').split('.')[0] ?? ''];
+  return key ? String(t.fields[key]) : (field ?? '');
+};
+
+export function RecordForm(props: {
+  dataset: Dataset;
+  agreement: Agreement | null;
+  notice: string;
+  onClose: () => void;
+  onSaved: (id: string | null, notice: string) => Promise<void>;
+}): JSX.Element {
+  const { dataset, agreement: a } = props;
+  const [initial] = useState(() => draftOf(a, dataset));
+  const [draft, setDraft] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [error, setError] = useState('');
+  const [stale, setStale] = useState(false);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setDraft((d) => ({ ...d, [k]: v }));
+
+  const save = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    setProblems([]);
+    const body = bodyOf(draft, initial, a);
+    const r =
+      a === null
+        ? await api<Agreement>('POST', `/api/v1/datasets/${encodeURIComponent(dataset.id)}/agreements`, {
+            body,
+          })
+        : await api<Agreement>('PATCH', `/api/v1/agreements/${encodeURIComponent(a.id)}`, {
+            body,
+            ifMatch: a.version,
+          });
+    setBusy(false);
+    if (r.ok) return props.onSaved(r.data.id, a === null ? t.created : t.saved);
+    if (r.status === 409) setStale(true);
+    else if (r.details.length > 0) setProblems(r.details);
+    else setError(r.message);
+  };
+
+  const remove = async (): Promise<void> => {
+    if (a === null || !confirm(t.confirmDelete)) return;
+    const r = await api('DELETE', `/api/v1/agreements/${encodeURIComponent(a.id)}`, { ifMatch: a.version });
+    if (r.ok) await props.onSaved(null, t.deleted);
+    else if (r.status === 409) setStale(true);
+    else setError(r.message);
+  };
+
+  const title = a === null ? t.create : t.edit(a.partners.map(countryName).join(', '));
+  const text = (k: 'partners' | 'date' | 'title', hint?: string): JSX.Element => (
+    <label class="ed-field">
+      <span>{t.fields[k]}</span>
+      <input value={draft[k]} onInput={(e) => set(k, e.currentTarget.value)} data-testid={`field-${k}`} />
+      {hint ? <small class="ed-hint">{hint}</small> : null}
+    </label>
+  );
+
+  return (
+    <section class="ed-form ed-card" aria-labelledby="ed-form-title" data-testid="record-form">
+      <div class="ed-form-head">
+        <h2 id="ed-form-title">{title}</h2>
+        <button type="button" class="ed-button" onClick={props.onClose}>
+          {t.cancel}
+        </button>
+      </div>
+      {props.notice ? (
+        <p class="ed-ok" role="status" data-testid="form-notice">
+          {props.notice}
+        </p>
+      ) : null}
+      {stale ? (
+        <div class="ed-error" role="alert" data-testid="stale">
+          <p>{t.stale}</p>
+          <button type="button" class="ed-button" onClick={() => props.onSaved(a?.id ?? null, '')}>
+            {t.reload}
+          </button>
+        </div>
+      ) : null}
+      {problems.length > 0 ? (
+        <div class="ed-error" role="alert" data-testid="form-problems">
+          <p>{t.fixFields}</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={`${p.field}${p.message}`}>
+                <strong>{fieldLabel(p.field)}</strong>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {error ? (
+        <p class="ed-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <form onSubmit={save}>
+        <label class="ed-field">
+          <span>{t.fields.category}</span>
+          <select
+            value={draft.category}
+            onChange={(e) => set('category', e.currentTarget.value)}
+            data-testid="field-category"
+          >
+            {dataset.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {text('partners', t.fields.partnersHint)}
+        {text('date', t.fields.dateHint)}
+        {text('title')}
+        <label class="ed-field">
+          <span>{t.fields.summary}</span>
+          <textarea
+            rows={4}
+            value={draft.summary}
+            onInput={(e) => set('summary', e.currentTarget.value)}
+            data-testid="field-summary"
+          />
+        </label>
+        <label class="ed-field">
+          <span>{t.fields.sources}</span>
+          <textarea
+            rows={3}
+            value={draft.sources}
+            onInput={(e) => set('sources', e.currentTarget.value)}
+            data-testid="field-sources"
+          />
+          <small class="ed-hint">{t.fields.sourcesHint}</small>
+        </label>
+        <fieldset class="ed-flags">
+          {(['nonGovernmental', 'multilateral', 'mentionsOnly'] as const).map((k) => (
+            <label key={k} class="ed-check">
+              <input type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.currentTarget.checked)} />
+              <span>{t.fields[k]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label class="ed-field">
+          <span>{t.fields.status}</span>
+          <select value={draft.status} onChange={(e) => set('status', e.currentTarget.value)}>
+            {Object.entries(t.statuses).map(([v, label]) => (
+              <option key={v} value={v}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="ed-actions">
+          <button type="submit" class="ed-button ed-primary" disabled={busy} data-testid="save">
+            {busy ? t.saving : t.save}
+          </button>
+          {a !== null ? (
+            <button type="button" class="ed-button ed-danger" onClick={remove} data-testid="delete">
+              {t.deleteRecord}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {a !== null ? (
+        <History agreementId={a.id} version={a.version} onReverted={(id) => props.onSaved(id, t.undone)} />
+      ) : null}
+    </section>
+  );
+}

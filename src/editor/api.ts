@@ -1,0 +1,65 @@
+// The editor's one door to the server: JSON in and out, the CSRF token on every change, and errors turned into
+// a message a researcher can act on (with the field problems the API names).
+
+export type FieldProblem = { field: string | null; message: string };
+
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T; etag: string | null }
+  | { ok: false; status: number; code: string; message: string; details: FieldProblem[]; body: unknown };
+
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+type Options = { body?: unknown; form?: FormData; ifMatch?: number; query?: Record<string, string> };
+
+export async function api<T>(method: string, path: string, opts: Options = {}): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  if (opts.ifMatch !== undefined) headers['if-match'] = `"${opts.ifMatch}"`;
+  let body: BodyInit | undefined;
+  if (opts.form) body = opts.form;
+  else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  const url = opts.query ? `${path}?${new URLSearchParams(opts.query)}` : path;
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    return {
+      ok: false,
+      status: 0,
+      code: 'network',
+      message: 'The server did not answer. Check your connection and try again.',
+      details: [],
+      body: null,
+    };
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text === '' ? null : JSON.parse(text);
+  } catch {}
+  if (res.ok) return { ok: true, status: res.status, data: json as T, etag: res.headers.get('etag') };
+  const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  const details = Array.isArray(error?.details)
+    ? (error.details as Array<{ field?: string | null; parameter?: string | null; message: string }>).map(
+        (d) => ({
+          field: d.field ?? d.parameter ?? null,
+          message: d.message,
+        }),
+      )
+    : [];
+  return {
+    ok: false,
+    status: res.status,
+    code: error?.code ?? 'error',
+    message: error?.message ?? `The server answered ${res.status}.`,
+    details,
+    body: json,
+  };
+}

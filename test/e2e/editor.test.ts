@@ -1,0 +1,195 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { serializeXlsx } from '../../src/formats/index.ts';
+import { hashPassword } from '../../src/server/auth/passwords.ts';
+import { tempDir } from '../fixtures/index.ts';
+import {
+  type AtlasServer,
+  BUILD_TIMEOUT,
+  type DocumentAnswer,
+  describeBrowser,
+  ensureBuilt,
+  type GuardedPage,
+  launchBrowser,
+  openPage,
+  startAtlas,
+} from './harness.ts';
+import { describeProblems } from './mapPage.ts';
+
+// The researchers' editor in a real Chromium against a real server: log in, find and edit a record (the public
+// API shows it at once), see its history and undo, add a record by country name, meet someone else's change,
+// import a workbook after seeing what it would change, and a file with errors that changes nothing.
+
+const USER = { email: 'researcher@example.org', password: 'a long research passphrase' };
+const WCAG21AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG21AA).analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+  );
+}
+
+describeBrowser('editor', () => {
+  let server: AtlasServer;
+  let browser: Browser;
+  let p: GuardedPage;
+
+  const doc = () => server.api<DocumentAnswer>(`/datasets/${server.datasetId}/document`);
+  /** The records as stored (a change made straight in the store reaches the public snapshot within a second). */
+  const stored = () => server.running.store.listAgreements(server.datasetId as never);
+  const open = async (page: Page, search: string, nth = 0): Promise<void> => {
+    await page.getByTestId('record-search').fill(search);
+    await page.locator('[data-record]').nth(nth).click();
+    await page.getByTestId('record-form').waitFor();
+  };
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
+    await server.running.store.createUser(USER.email, 'editor', await hashPassword(USER.password));
+    p = await openPage(browser);
+  }, BUILD_TIMEOUT);
+
+  afterAll(async () => {
+    await p?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs in (a wrong password says so) and lists every record; no axe violation', async () => {
+    const { page } = p;
+    await page.goto(`${server.url}/editor/`);
+    await page.getByTestId('login-email').fill(USER.email);
+    await page.getByTestId('login-password').fill('wrong password here');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toContain('wrong e-mail or password');
+    expect(await axe(page)).toEqual([]);
+    await page.getByTestId('login-password').fill(USER.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('record-table').waitFor();
+    expect(await page.getByTestId('record-count').textContent()).toBe('103 records');
+    expect(await page.getByTestId('whoami').textContent()).toContain(USER.email);
+    // The session survives a reload (HttpOnly cookie; the page asks who is logged in).
+    await page.reload();
+    await page.getByTestId('record-table').waitFor();
+    await open(page, 'Australia');
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('edits a record: the public API shows it at once; the history undoes it', async () => {
+    const { page } = p;
+    const before = (await doc()).agreements.find(
+      (a) => a.partners[0] === 'SG' && a.summary.includes('co-operation'),
+    )!;
+    await open(page, 'Singapore co-operation');
+    await page.getByTestId('field-summary').fill('Edited in the browser');
+    await page.getByTestId('field-date').fill('14 Jan 2016');
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('form-notice').textContent()).toContain('Saved');
+    // Read through the public API: the editor's change is there at once.
+    const after = (await doc()).agreements.find((a) => a.id === before.id)!;
+    expect(after).toMatchObject({
+      summary: 'Edited in the browser',
+      date: { year: 2016, month: 1, day: 14 },
+    });
+    expect(after.version).toBe(before.version + 1);
+    const history = page.getByTestId('history');
+    await expect.poll(() => history.locator('li').first().textContent()).toContain(USER.email);
+    await history.getByRole('button', { name: 'Undo this change' }).first().click();
+    await expect.poll(() => page.getByTestId('form-notice').textContent()).toContain('Undone');
+    expect((await doc()).agreements.find((a) => a.id === before.id)?.summary).toBe(before.summary);
+  });
+
+  it('bad fields are named next to the form and nothing is saved', async () => {
+    const { page } = p;
+    await open(page, 'France');
+    await page.getByTestId('field-partners').fill('Atlantis');
+    await page.getByTestId('field-sources').fill('javascript:alert(1)');
+    await page.getByTestId('save').click();
+    const problems = page.getByTestId('form-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/Partner countries.*Atlantis/);
+    expect(await problems.textContent()).toMatch(/Sources/);
+    expect((await doc()).agreements.some((a) => a.summary === 'javascript:alert(1)')).toBe(false);
+  });
+
+  it('adds a record by country name; a change made meanwhile by someone else is reported, not overwritten', async () => {
+    const { page } = p;
+    await page.getByTestId('new-record').click();
+    await page.getByTestId('field-category').selectOption('mou');
+    await page.getByTestId('field-partners').fill('Burma');
+    await page.getByTestId('field-date').fill('Aug 2019');
+    await page.getByTestId('field-sources').fill('https://example.org/mm-mou');
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('form-notice').textContent()).toContain('Added');
+    expect(await page.getByTestId('record-count').textContent()).toContain('104');
+    const added = (await doc()).agreements.find((a) => a.sources[0]?.url === 'https://example.org/mm-mou');
+    expect(added).toMatchObject({ partners: ['MM'], date: { year: 2019, month: 8 } });
+
+    // Someone else saves the record while it is open here.
+    await page.getByTestId('field-summary').fill('My version');
+    await server.running.store.updateAgreement(
+      added!.id,
+      added!.version,
+      { summary: 'Their version' },
+      {
+        actor: 'someone@else.org',
+        reason: 'test',
+      },
+    );
+    await page.getByTestId('save').click();
+    await page.getByTestId('stale').waitFor();
+    expect((await stored()).find((a) => a.id === added!.id)?.summary).toBe('Their version');
+  });
+
+  it('imports a workbook after showing what would change; a file with errors changes nothing', async () => {
+    const { page } = p;
+    await page.getByTestId('tab-import').click();
+    const store = server.running.store;
+    const [dataset, agreements, notes] = await Promise.all([
+      store.getDataset(server.datasetId as never),
+      stored(),
+      store.listNotes(server.datasetId as never),
+    ]);
+    const edited = agreements.map((a, k) => (k === 0 ? { ...a, summary: 'Changed by the workbook' } : a));
+    const xlsx = join(tempDir(), 'atlas.xlsx');
+    writeFileSync(xlsx, await serializeXlsx(dataset!, edited, notes));
+    await page.getByTestId('import-file').setInputFiles(xlsx);
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toBe('0 added, 1 changed, 0 removed, 103 unchanged');
+    expect((await doc()).agreements[0]?.summary).not.toBe('Changed by the workbook');
+    await page.getByTestId('import-apply').click();
+    await expect.poll(() => page.getByTestId('import-report').textContent()).toContain('Imported:');
+    expect((await doc()).agreements.some((a) => a.summary === 'Changed by the workbook')).toBe(true);
+
+    const bad = join(tempDir(), 'bad.csv');
+    writeFileSync(
+      bad,
+      'kind,category,partners,summary,source_urls\nagreement,mou,Atlantis,x,https://example.org/x\n',
+    );
+    await page.getByTestId('import-file').setInputFiles(bad);
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.textContent()).toMatch(/line 2, column "partners"/);
+    expect(await page.getByTestId('import-apply').count()).toBe(0);
+    expect((await doc()).agreements).toHaveLength(104);
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('logs out; made no request outside 127.0.0.1 and logged no error', async () => {
+    const { page } = p;
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-form').waitFor();
+    // Chromium logs every 4xx answer to fetch as a console error; the refusals these tests provoke are expected.
+    const provoked = /Failed to load resource: the server responded with a status of (400|401|409|422)\b/;
+    const errors = p.problems.errors.filter((e) => !provoked.test(e));
+    expect(describeProblems(p.guard.blocked, errors)).toBe('');
+  });
+});
