@@ -4,6 +4,7 @@ import type { DatasetDocument } from '../core/schemas.ts';
 import { api } from './api.ts';
 import type { SessionUser } from './EditorApp.tsx';
 import { ImportView } from './ImportView.tsx';
+import { PublishView } from './PublishView.tsx';
 import { RecordsView } from './RecordsView.tsx';
 import { t } from './text.ts';
 import { UsersView } from './UsersView.tsx';
@@ -11,7 +12,7 @@ import { UsersView } from './UsersView.tsx';
 // The logged-in editor: which dataset, and the records, import and (for admins) users tabs. The dataset document
 // is read again after every change, so what the editor shows is what the public map shows.
 
-type Tab = 'records' | 'import' | 'users';
+type Tab = 'records' | 'import' | 'publish' | 'users';
 type DatasetList = { datasets: Array<{ id: string; title: string }> };
 
 export function Workspace(props: { user: SessionUser; onLogOut: () => void }): JSX.Element {
@@ -42,7 +43,12 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
     void reload();
   }, [reload]);
 
-  const tabs: Tab[] = props.user.role === 'admin' ? ['records', 'import', 'users'] : ['records', 'import'];
+  const tabs: Tab[] = [
+    'records',
+    'import',
+    'publish',
+    ...(props.user.role === 'admin' ? ['users' as const] : []),
+  ];
   const mapUrl =
     datasetId === null || datasetId === datasets[0]?.id ? '/' : `/d/${encodeURIComponent(datasetId)}/`;
 
@@ -110,6 +116,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
           <RecordsView doc={doc} onChanged={reload} />
         ) : tab === 'import' ? (
           <ImportView datasetId={doc.dataset.id} onImported={reload} />
+        ) : tab === 'publish' ? (
+          <PublishView />
         ) : (
           <UsersView />
         )}

@@ -16,6 +16,7 @@ import { HttpError } from './httpError.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { buildOpenApi } from './openapi.ts';
 import { type PageKind, pageRenderer } from './pages.ts';
+import { type PublishConfig, publishRoutes } from './publishRoutes.ts';
 import { readCors } from './readCors.ts';
 import { renderers } from './renderers.ts';
 import { securityHeaders } from './security.ts';
@@ -40,6 +41,8 @@ export type AppOptions = {
   webRoot?: string;
   /** The built editor (dist/editor), served at /editor/. */
   editorRoot?: string;
+  /** Where the editor's Publish writes the static site; publishing is off when unset. */
+  publish?: PublishConfig | null;
   /** Reuse a snapshot cache (e.g. to invalidate it from write routes added by the caller). */
   snapshots?: DatasetSnapshots;
   /** Failed-login limits (tests use a clock of their own). */
@@ -97,6 +100,15 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/agreements', agreementWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetWriteRoutes(editing));
   app.route('/api/v1/users', userRoutes(store));
+  app.route(
+    '/api/v1/publish',
+    publishRoutes({
+      store,
+      snapshots,
+      config: options.publish ? { webRoot: options.webRoot, ...options.publish } : null,
+      defaultDataset: defaultDatasetId,
+    }),
+  );
   let openapi: unknown;
   app.get('/api/v1/openapi.json', (c) => {
     openapi ??= buildOpenApi();

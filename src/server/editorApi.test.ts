@@ -1,4 +1,8 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuild } from '../bake/webBuild.ts';
 import type { Agreement } from '../core/schemas.ts';
 import { LoginLimiter } from './auth/loginLimiter.ts';
 import { hashPassword } from './auth/passwords.ts';
@@ -388,5 +392,71 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect(await after.json()).toEqual({ user: null, csrfToken: null });
     const del = json('PATCH', { title: 'x' }, { ...as(me), 'if-match': '"1"' });
     expect((await request('/api/v1/agreements/any', del)).status).toBe(401);
+  });
+});
+
+describe('editor API: publishing the static copy', () => {
+  let s: SeededApp;
+  let dir: string;
+  beforeAll(async () => {
+    await ensureWebBuild();
+    dir = join(mkdtempSync(join(tmpdir(), 'atlas-publish-')), 'site');
+    s = await seededApp(testDatabases('publish')[0]!, {
+      publish: { dir, siteUrl: 'https://atlas.example.org/' },
+    });
+    await s.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
+  }, 300_000);
+  afterAll(async () => {
+    await s?.close();
+    rmSync(dirname(dir), { recursive: true, force: true });
+  });
+
+  it('bakes the site into the configured folder and records when; off without a folder', async () => {
+    const res = await s.app.request('/api/v1/session', {
+      method: 'POST',
+      body: JSON.stringify(EDITOR),
+      headers: { 'content-type': 'application/json' },
+    });
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const status = await s.app.request('/api/v1/publish', { headers: { cookie } });
+    expect(await status.json()).toMatchObject({
+      configured: true,
+      datasets: [{ id: DS, lastPublished: null }],
+    });
+    const published = await s.app.request('/api/v1/publish', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(published.status).toBe(200);
+    const body = (await published.json()) as { files: number; publishedAt: string };
+    expect(body.files).toBeGreaterThan(5);
+    expect(Date.parse(body.publishedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(existsSync(join(dir, 'index.html'))).toBe(true);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('https://atlas.example.org/');
+    expect((await s.store.getDataset(DS as never))?.lastPublished).toBe(body.publishedAt);
+
+    // A server without a publish folder says so, and how to set one.
+    const other = await seededApp(testDatabases('publish-off')[0]!);
+    try {
+      await other.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
+      const r = await other.app.request('/api/v1/session', {
+        method: 'POST',
+        body: JSON.stringify(EDITOR),
+        headers: { 'content-type': 'application/json' },
+      });
+      const token = ((await r.json()) as { csrfToken: string }).csrfToken;
+      const c2 = r.headers.get('set-cookie')!.split(';')[0]!;
+      const off = await other.app.request('/api/v1/publish', {
+        method: 'POST',
+        headers: { cookie: c2, 'x-csrf-token': token },
+      });
+      expect(off.status).toBe(409);
+      expect(((await off.json()) as { error: { message: string } }).error.message).toMatch(
+        /ATLAS_PUBLISH_DIR/,
+      );
+    } finally {
+      await other.close();
+    }
   });
 });

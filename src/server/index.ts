@@ -6,6 +6,7 @@ import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 import { createApp } from './app.ts';
 import { type Logger, silentLogger } from './logger.ts';
+import type { PublishConfig } from './publishRoutes.ts';
 import { ensureSeeded } from './seed.ts';
 
 // The public face of the server: build the app (tests, embedding) or run it on a port.
@@ -32,6 +33,8 @@ export type StartOptions = {
   defaultDataset?: string;
   /** Fill an empty database with the shipped dataset (default true). */
   seed?: boolean;
+  /** Where the editor's Publish bakes the static site (ATLAS_PUBLISH_DIR); off when unset. */
+  publish?: PublishConfig | null;
 };
 
 export type RunningServer = { url: string; port: number; store: Store; app: Hono; close(): Promise<void> };
@@ -91,6 +94,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       store,
       logger,
       ...(options.defaultDataset !== undefined ? { defaultDataset: options.defaultDataset } : {}),
+      publish: options.publish ?? null,
     });
     const server = await listen(app, options.port, options.hostname);
     const port = (server.address() as AddressInfo).port;

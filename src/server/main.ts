@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ensureEditorBuild, ensureWebBuild } from '../bake/webBuild.ts';
 import { DEFAULT_DATABASE_URL } from '../store/index.ts';
@@ -35,6 +36,12 @@ try {
     logger,
     ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
     ...(process.env.DEFAULT_DATASET ? { defaultDataset: process.env.DEFAULT_DATASET } : {}),
+    publish: process.env.ATLAS_PUBLISH_DIR
+      ? {
+          dir: resolve(process.env.ATLAS_PUBLISH_DIR),
+          ...(process.env.ATLAS_SITE_URL ? { siteUrl: process.env.ATLAS_SITE_URL } : {}),
+        }
+      : null,
   });
   logger.info(
     { url: server.url, database: server.store.dialect },

@@ -36,6 +36,8 @@ const EDITOR_OPERATIONS = [
   'delete /api/v1/agreements/{id}',
   'get /api/v1/agreements/{id}/revisions',
   'post /api/v1/agreements/{id}/revert',
+  'get /api/v1/publish',
+  'post /api/v1/publish',
   'get /api/v1/users',
   'post /api/v1/users',
 ];

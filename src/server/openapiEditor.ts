@@ -235,6 +235,23 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
     },
+    '/api/v1/publish': {
+      get: {
+        summary: 'Whether publishing the static copy is set up, and when each dataset was last published',
+        security: READ,
+        responses: { '200': { description: 'The publishing status' }, '401': error('Not logged in') },
+      },
+      post: {
+        summary:
+          'Publish the static copy (atlas bake) into the folder the operator configured (ATLAS_PUBLISH_DIR)',
+        security: WRITE,
+        responses: {
+          '200': { description: 'Published: files, bytes, publishedAt' },
+          ...DENIED,
+          '409': error('Publishing is not set up, or a publication is already running'),
+        },
+      },
+    },
     '/api/v1/users': {
       get: {
         summary: 'The users (admins only)',

@@ -183,6 +183,15 @@ describeBrowser('editor', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  it('the Publish tab says when publishing is not set up on this server', async () => {
+    const { page } = p;
+    await page.getByTestId('tab-publish').click();
+    const panel = page.getByTestId('publish');
+    await expect.poll(() => panel.textContent()).toContain('ATLAS_PUBLISH_DIR');
+    expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+  });
+
   it('logs out; made no request outside 127.0.0.1 and logged no error', async () => {
     const { page } = p;
     await page.getByTestId('logout').click();
