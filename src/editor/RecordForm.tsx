@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { countryName } from '../core/countries/index.ts';
 import { formatPartialIso } from '../core/partialDate.ts';
 import type { Agreement, Dataset, Source } from '../core/schemas.ts';
@@ -104,6 +104,11 @@ export function RecordForm(props: {
   const [error, setError] = useState('');
   const [stale, setStale] = useState(false);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setDraft((d) => ({ ...d, [k]: v }));
+  // Opening a record moves focus (and, on a phone, the view) to its form.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
 
   const save = async (e: Event): Promise<void> => {
     e.preventDefault();
@@ -147,7 +152,9 @@ export function RecordForm(props: {
   return (
     <section class="ed-form ed-card" aria-labelledby="ed-form-title" data-testid="record-form">
       <div class="ed-form-head">
-        <h2 id="ed-form-title">{title}</h2>
+        <h2 id="ed-form-title" tabIndex={-1} ref={heading}>
+          {title}
+        </h2>
         <button type="button" class="ed-button" onClick={props.onClose}>
           {t.cancel}
         </button>
