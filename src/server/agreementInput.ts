@@ -20,7 +20,7 @@ import { HttpError } from './httpError.ts';
 // names or codes. What the schema cannot know (the dataset's categories, its focal country, safe URLs) is
 // checked here, and every problem names its field.
 
-const SourceInput = z.union([
+export const SourceInput = z.union([
   z.string(),
   z.strictObject({
     url: z.string(),
@@ -58,9 +58,9 @@ export const NewAgreementSchema = z.strictObject({
 /** PATCH: only the fields that change. */
 export const AgreementPatchSchema = z.strictObject(fields).partial();
 
-type Problem = { field: string; message: string };
+export type Problem = { field: string; message: string };
 
-function invalid(problems: Problem[]): HttpError {
+export function invalid(problems: Problem[]): HttpError {
   return new HttpError(
     400,
     'invalid_input',
@@ -69,10 +69,10 @@ function invalid(problems: Problem[]): HttpError {
   );
 }
 
-type Context = { dataset: Dataset; countries: CountryDirectory };
+export type InputContext = { dataset: Dataset; countries: CountryDirectory };
 
 /** An ISO code as given, else a name or alias the registry knows for certain (no typo guessing). */
-function partnerCode(name: string, countries: CountryDirectory): string | null {
+export function partnerCode(name: string, countries: CountryDirectory): string | null {
   const code = name.trim().toUpperCase();
   if (/^[A-Z]{2}$/.test(code) && countries.lookup(code)) return code;
   const r = resolveCountry(name);
@@ -106,7 +106,7 @@ function readDate(input: z.output<typeof DateInput>, problems: Problem[]): Parti
   return input;
 }
 
-function readSources(input: z.output<typeof SourceInput>[], problems: Problem[]): Source[] {
+export function readSources(input: z.output<typeof SourceInput>[], problems: Problem[]): Source[] {
   const out: Source[] = [];
   input.forEach((s, i) => {
     const raw = typeof s === 'string' ? s : s.url;
@@ -132,7 +132,7 @@ function readSources(input: z.output<typeof SourceInput>[], problems: Problem[])
   return out;
 }
 
-function readPartners(input: string[], ctx: Context, problems: Problem[]): CountryCode[] {
+function readPartners(input: string[], ctx: InputContext, problems: Problem[]): CountryCode[] {
   const out: CountryCode[] = [];
   input.forEach((name, i) => {
     const code = partnerCode(name, ctx.countries);
@@ -151,7 +151,7 @@ function readPartners(input: string[], ctx: Context, problems: Problem[]): Count
   return out;
 }
 
-function readCategory(input: string, ctx: Context, problems: Problem[]): CategoryId {
+function readCategory(input: string, ctx: InputContext, problems: Problem[]): CategoryId {
   const ids = ctx.dataset.categories.map((c) => c.id as string);
   if (!ids.includes(input))
     problems.push({
@@ -164,7 +164,7 @@ function readCategory(input: string, ctx: Context, problems: Problem[]): Categor
 /** A full agreement content from a POST body; throws a 400 naming every bad field. */
 export function newAgreementContent(
   body: z.output<typeof NewAgreementSchema>,
-  ctx: Context,
+  ctx: InputContext,
 ): AgreementContent {
   const problems: Problem[] = [];
   const content: AgreementContent = {
@@ -185,7 +185,7 @@ export function newAgreementContent(
 export function agreementPatch(
   body: z.output<typeof AgreementPatchSchema>,
   current: AgreementContent,
-  ctx: Context,
+  ctx: InputContext,
 ): Partial<AgreementContent> {
   const problems: Problem[] = [];
   const patch: Partial<AgreementContent> = {};

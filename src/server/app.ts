@@ -9,7 +9,7 @@ import { LoginLimiter } from './auth/loginLimiter.ts';
 import { countryDirectory } from './countryDirectory.ts';
 import { datasetRoutes } from './datasetRoutes.ts';
 import { editorPage } from './editorPage.ts';
-import { agreementWriteRoutes, datasetWriteRoutes } from './editorRoutes.ts';
+import { agreementWriteRoutes, datasetWriteRoutes, noteWriteRoutes } from './editorRoutes.ts';
 import { createErrorHandler, notFoundHandler } from './errorHandler.ts';
 import { sendJson } from './httpCache.ts';
 import { HttpError } from './httpError.ts';
@@ -98,6 +98,7 @@ export function createApp(options: AppOptions): Hono {
   const editing = { store, snapshots, countries: countryDirectory };
   app.route('/api/v1/session', sessionRoutes(store, options.loginLimiter ?? new LoginLimiter()));
   app.route('/api/v1/agreements', agreementWriteRoutes(editing));
+  app.route('/api/v1/notes', noteWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetWriteRoutes(editing));
   app.route('/api/v1/users', userRoutes(store));
   app.route(

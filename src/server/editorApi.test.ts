@@ -274,6 +274,55 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect((await request(`${url}/revisions`)).status).toBe(401);
   });
 
+  it('research notes: create by country name, change with If-Match, shown on the country at once, history and undo', async () => {
+    const me = await login(EDITOR);
+    const created = await request(
+      `/api/v1/datasets/${DS}/notes`,
+      json(
+        'POST',
+        { country: 'Kenya', text: 'MoU found, no cyber clause', sources: ['https://example.org/ke'] },
+        as(me),
+      ),
+    );
+    expect(created.status).toBe(201);
+    const note = (await created.json()) as { id: string; version: number; country: string };
+    expect(note.country).toBe('KE');
+    expect(created.headers.get('location')).toBe(`/api/v1/notes/${note.id}`);
+    const country = async () =>
+      (
+        (await (await request(`/api/v1/datasets/${DS}/countries/KE`)).json()) as {
+          notes: Array<{ text: string }>;
+        }
+      ).notes;
+    expect((await country()).map((n) => n.text)).toContain('MoU found, no cyber clause');
+
+    const url = `/api/v1/notes/${note.id}`;
+    expect((await request(url, json('PATCH', { text: 'x' }, as(me)))).status).toBe(428);
+    const changed = await request(
+      url,
+      json('PATCH', { text: 'Checked again: no clause' }, as(me, { 'if-match': '"1"' })),
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"2"');
+    expect((await country()).map((n) => n.text)).toContain('Checked again: no clause');
+    const bad = await request(url, json('PATCH', { country: 'Atlantis' }, as(me, { 'if-match': '"2"' })));
+    expect(
+      ((await bad.json()) as { error: { details: Array<{ field: string }> } }).error.details[0]?.field,
+    ).toBe('country');
+
+    const revisions = (
+      (await (await request(`${url}/revisions`, { headers: { cookie: me.cookie } })).json()) as {
+        revisions: Array<{ id: number; action: string }>;
+      }
+    ).revisions;
+    expect(revisions.map((r) => r.action)).toEqual(['update', 'create']);
+    const undo = await request(`${url}/revert`, json('POST', { revision: revisions[0]!.id }, as(me)));
+    expect(((await undo.json()) as { text: string }).text).toBe('MoU found, no cyber clause');
+    const del = await request(url, { method: 'DELETE', headers: as(me, { 'if-match': '"3"' }) });
+    expect(del.status).toBe(204);
+    expect((await country()).map((n) => n.text)).not.toContain('MoU found, no cyber clause');
+  });
+
   it('users: admins only; a short password or a taken e-mail is refused; the new user can log in', async () => {
     const editor = await login(EDITOR);
     expect((await request('/api/v1/users', { headers: { cookie: editor.cookie } })).status).toBe(403);

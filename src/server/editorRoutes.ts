@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AgreementIdSchema, DatasetIdSchema } from '../core/ids.ts';
-import type { Agreement } from '../core/schemas.ts';
+import type { z } from 'zod';
+import { AgreementIdSchema, DatasetIdSchema, NoteIdSchema } from '../core/ids.ts';
+import type { Agreement, CountryNote } from '../core/schemas.ts';
 import { MAX_FILE_BYTES } from '../formats/limits.ts';
 import { runImport } from '../importing/runImport.ts';
 import type { Store } from '../store/types.ts';
@@ -16,6 +17,7 @@ import type { CountryDirectory } from './countryDirectory.ts';
 import { RevertSchema } from './editorSchemas.ts';
 import { HttpError } from './httpError.ts';
 import { jsonBody } from './jsonBody.ts';
+import { NewNoteSchema, NotePatchSchema, newNoteContent, notePatch } from './noteInput.ts';
 import type { DatasetSnapshots } from './snapshots.ts';
 
 // The editor API's record routes (DESIGN.md): create, change and delete agreements with optimistic concurrency
@@ -43,12 +45,20 @@ function expectedVersion(c: Context): number {
   return Number(m[1]);
 }
 
-function sendAgreement(c: Context, agreement: Agreement, status: 200 | 201 = 200): Response {
-  c.header('ETag', `"${agreement.version}"`);
+function sendRecord(
+  c: Context,
+  record: Agreement | CountryNote,
+  plural: 'agreements' | 'notes',
+  status: 200 | 201 = 200,
+): Response {
+  c.header('ETag', `"${record.version}"`);
   c.header('Cache-Control', 'no-store');
-  if (status === 201) c.header('Location', `/api/v1/agreements/${agreement.id}`);
-  return c.json(agreement, status);
+  if (status === 201) c.header('Location', `/api/v1/${plural}/${record.id}`);
+  return c.json(record, status);
 }
+
+const sendAgreement = (c: Context, a: Agreement, status: 200 | 201 = 200): Response =>
+  sendRecord(c, a, 'agreements', status);
 
 async function loadAgreement(store: Store, raw: string): Promise<Agreement> {
   const id = AgreementIdSchema.safeParse(raw);
@@ -62,6 +72,47 @@ async function datasetOf(store: Store, raw: string) {
   const dataset = id.success ? await store.getDataset(id.data) : null;
   if (dataset === null) throw new HttpError(404, 'not_found', `there is no dataset "${raw}"`);
   return dataset;
+}
+
+/** GET /:id/revisions and POST /:id/revert, for agreements and notes alike. */
+function historyRoutes(
+  app: Hono<EditorEnv>,
+  store: Store,
+  snapshots: DatasetSnapshots,
+  what: 'agreement' | 'note',
+  idSchema: z.ZodType<string>,
+): void {
+  const editor = requireEditor(store);
+  const plural = what === 'agreement' ? 'agreements' : 'notes';
+  const historyOf = async (raw: string) => {
+    const id = idSchema.safeParse(raw);
+    const revisions = id.success ? await store.listRevisions(id.data) : [];
+    if (!id.success || revisions.length === 0)
+      throw new HttpError(404, 'not_found', `there is no ${what} "${raw}"`);
+    return { id: id.data, revisions };
+  };
+
+  app.get('/:id/revisions', editor, async (c) => {
+    const { revisions } = await historyOf(c.req.param('id'));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ revisions });
+  });
+
+  app.post('/:id/revert', editor, async (c) => {
+    const { revision } = await jsonBody(c, RevertSchema);
+    const { id, revisions } = await historyOf(c.req.param('id'));
+    const target = revisions.find((r) => r.id === revision);
+    if (!target)
+      throw new HttpError(
+        404,
+        'not_found',
+        `${what} ${id} has no revision ${revision}; GET /api/v1/${plural}/${id}/revisions lists them`,
+      );
+    const restored = await store.revert(id, revision, by(c));
+    snapshots.invalidate(target.dataset);
+    if (restored === null) return c.body(null, 204);
+    return sendRecord(c, restored, plural);
+  });
 }
 
 /** Mounted at /api/v1/agreements. */
@@ -87,33 +138,41 @@ export function agreementWriteRoutes({ store, snapshots, countries }: Deps): Hon
     return c.body(null, 204);
   });
 
-  app.get('/:id/revisions', editor, async (c) => {
-    const id = AgreementIdSchema.safeParse(c.req.param('id'));
-    const revisions = id.success ? await store.listRevisions(id.data) : [];
-    if (revisions.length === 0)
-      throw new HttpError(404, 'not_found', `there is no agreement "${c.req.param('id')}"`);
-    c.header('Cache-Control', 'no-store');
-    return c.json({ revisions });
+  historyRoutes(app, store, snapshots, 'agreement', AgreementIdSchema);
+
+  return app;
+}
+
+/** Mounted at /api/v1/notes: a country's research notes, changed like agreements. */
+export function noteWriteRoutes({ store, snapshots, countries }: Deps): Hono<EditorEnv> {
+  const app = new Hono<EditorEnv>();
+  const editor = requireEditor(store);
+  const loadNote = async (raw: string): Promise<CountryNote> => {
+    const id = NoteIdSchema.safeParse(raw);
+    const note = id.success ? await store.getNote(id.data) : null;
+    if (note === null) throw new HttpError(404, 'not_found', `there is no note "${raw}"`);
+    return note;
+  };
+
+  app.patch('/:id', editor, async (c) => {
+    const version = expectedVersion(c);
+    const current = await loadNote(c.req.param('id'));
+    const dataset = await datasetOf(store, current.dataset);
+    const patch = notePatch(await jsonBody(c, NotePatchSchema), { dataset, countries });
+    const updated = await store.updateNote(current.id, version, patch, by(c));
+    snapshots.invalidate(updated.dataset);
+    return sendRecord(c, updated, 'notes');
   });
 
-  app.post('/:id/revert', editor, async (c) => {
-    const { revision } = await jsonBody(c, RevertSchema);
-    const id = AgreementIdSchema.safeParse(c.req.param('id'));
-    if (!id.success) throw new HttpError(404, 'not_found', `there is no agreement "${c.req.param('id')}"`);
-    const history = await store.listRevisions(id.data);
-    const target = history.find((r) => r.id === revision);
-    if (!target)
-      throw new HttpError(
-        404,
-        'not_found',
-        `agreement ${id.data} has no revision ${revision}; GET /api/v1/agreements/${id.data}/revisions lists them`,
-      );
-    const restored = await store.revert(id.data, revision, by(c));
-    snapshots.invalidate(target.dataset);
-    if (restored === null) return c.body(null, 204);
-    return sendAgreement(c, restored as Agreement);
+  app.delete('/:id', editor, async (c) => {
+    const version = expectedVersion(c);
+    const current = await loadNote(c.req.param('id'));
+    await store.deleteNote(current.id, version, by(c));
+    snapshots.invalidate(current.dataset);
+    return c.body(null, 204);
   });
 
+  historyRoutes(app, store, snapshots, 'note', NoteIdSchema);
   return app;
 }
 
@@ -177,6 +236,14 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
     const created = await store.createAgreement(dataset.id, content, by(c));
     snapshots.invalidate(dataset.id);
     return sendAgreement(c, created, 201);
+  });
+
+  app.post('/:id/notes', requireEditor(store), async (c) => {
+    const dataset = await datasetOf(store, c.req.param('id'));
+    const content = newNoteContent(await jsonBody(c, NewNoteSchema), { dataset, countries });
+    const created = await store.createNote(dataset.id, content, by(c));
+    snapshots.invalidate(dataset.id);
+    return sendRecord(c, created, 'notes', 201);
   });
   return app;
 }

@@ -9,6 +9,7 @@ import {
   SessionResponseSchema,
   UserSchema,
 } from './editorSchemas.ts';
+import { NewNoteSchema, NotePatchSchema } from './noteInput.ts';
 
 // The editor API's part of the OpenAPI document: request bodies from the schemas the handlers validate with,
 // the session cookie and the CSRF header as security schemes.
@@ -20,6 +21,8 @@ const REQUESTS: Record<string, z.ZodType> = {
   NewAgreement: NewAgreementSchema,
   AgreementPatch: AgreementPatchSchema,
   Revert: RevertSchema,
+  NewNote: NewNoteSchema,
+  NotePatch: NotePatchSchema,
   NewUser: NewUserSchema,
 };
 
@@ -232,6 +235,74 @@ export function editorPaths(): Record<string, JsonObject> {
           '204': { description: 'Undoing a creation deleted the agreement' },
           ...DENIED,
           '404': error('No such agreement or revision'),
+        },
+      },
+    },
+    '/api/v1/datasets/{id}/notes': {
+      post: {
+        summary: 'Add a research note on a country (the country by ISO code or name; sources as URLs)',
+        security: WRITE,
+        parameters: [idParam('Dataset id')],
+        requestBody: body('NewNote'),
+        responses: {
+          '201': json('Created; Location names it', 'CountryNote', VERSION_HEADER),
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such dataset'),
+        },
+      },
+    },
+    '/api/v1/notes/{id}': {
+      patch: {
+        summary: 'Change a research note',
+        security: WRITE,
+        parameters: [idParam('Note id'), ifMatch],
+        requestBody: body('NotePatch'),
+        responses: {
+          '200': json('Changed', 'CountryNote', VERSION_HEADER),
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such note'),
+          '409': error('Changed by someone else since that version; `current` holds the note now'),
+          '428': error('If-Match is missing'),
+        },
+      },
+      delete: {
+        summary: 'Delete a research note (its history is kept)',
+        security: WRITE,
+        parameters: [idParam('Note id'), ifMatch],
+        responses: {
+          '204': { description: 'Deleted' },
+          ...DENIED,
+          '404': error('No such note'),
+          '409': error('Changed by someone else since that version'),
+          '428': error('If-Match is missing'),
+        },
+      },
+    },
+    '/api/v1/notes/{id}/revisions': {
+      get: {
+        summary: 'The history of a research note, newest first',
+        security: READ,
+        parameters: [idParam('Note id')],
+        responses: {
+          '200': json('The revisions', 'RevisionList'),
+          '401': error('Not logged in'),
+          '404': error('No such note'),
+        },
+      },
+    },
+    '/api/v1/notes/{id}/revert': {
+      post: {
+        summary: 'Undo one revision of a research note',
+        security: WRITE,
+        parameters: [idParam('Note id')],
+        requestBody: body('Revert'),
+        responses: {
+          '200': json('The restored note', 'CountryNote', VERSION_HEADER),
+          '204': { description: 'Undoing a creation deleted the note' },
+          ...DENIED,
+          '404': error('No such note or revision'),
         },
       },
     },

@@ -91,6 +91,10 @@ export class KyselyStore implements Store {
     return this.#write((tx) => agreements.deleteAgreement(tx, id, expectedVersion, by));
   }
 
+  getNote(id: NoteId): Promise<CountryNote | null> {
+    return notes.getNote(this.#tx, id);
+  }
+
   listNotes(dataset: DatasetId): Promise<CountryNote[]> {
     return notes.listNotes(this.#tx, dataset);
   }

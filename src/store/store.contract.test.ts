@@ -361,11 +361,13 @@ for (const { dialect, skip } of testDialects()) {
       const u = await store.updateNote(n1.id, 1, { text: 'MoU on ICT, no cyber security clause' }, editor);
       expect(u.version).toBe(2);
       expect(u.country).toBe('KE');
+      expect(await store.getNote(n1.id)).toEqual(u);
       const stale = await rejection(store.updateNote(n1.id, 1, { text: 'x' }, editor));
       expect((stale as StaleVersionError).current).toEqual(u);
       expect(await rejection(store.deleteNote(n2.id, 2, editor))).toBeInstanceOf(StaleVersionError);
       await store.deleteNote(n2.id, 1, editor);
       expect((await store.listNotes(id)).map((n) => n.id)).toEqual([n1.id]);
+      expect(await store.getNote(n2.id)).toBeNull();
       expect(await rejection(store.updateNote(n2.id, 1, {}, editor))).toBeInstanceOf(NotFoundError);
     });
 

@@ -75,6 +75,7 @@ export interface Store {
   deleteAgreement(id: AgreementId, expectedVersion: number, by: Actor): Promise<void>;
 
   listNotes(dataset: DatasetId): Promise<CountryNote[]>;
+  getNote(id: NoteId): Promise<CountryNote | null>;
   createNote(dataset: DatasetId, content: NoteContent, by: Actor, id?: NoteId): Promise<CountryNote>;
   updateNote(
     id: NoteId,
