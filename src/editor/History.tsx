@@ -4,16 +4,17 @@ import type { Revision } from '../core/schemas.ts';
 import { api } from './api.ts';
 import { formatTime, t } from './text.ts';
 
-// A record's revisions, newest first: who changed it, when and why; each change can be undone.
+// A record's (or a note's) revisions, newest first: who changed it, when and why; each change can be undone.
 
 export function History(props: {
-  agreementId: string;
+  /** The record's API path: /api/v1/agreements/ID or /api/v1/notes/ID. */
+  path: string;
   version: number;
   onReverted: (id: string | null) => Promise<void>;
 }): JSX.Element {
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState('');
-  const path = `/api/v1/agreements/${encodeURIComponent(props.agreementId)}`;
+  const { path } = props;
 
   useEffect(() => {
     void api<{ revisions: Revision[] }>('GET', `${path}/revisions`).then((r) => {

@@ -256,7 +256,11 @@ export function RecordForm(props: {
         </div>
       </form>
       {a !== null ? (
-        <History agreementId={a.id} version={a.version} onReverted={(id) => props.onSaved(id, t.undone)} />
+        <History
+          path={`/api/v1/agreements/${encodeURIComponent(a.id)}`}
+          version={a.version}
+          onReverted={(id) => props.onSaved(id, t.undone)}
+        />
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import type { DatasetDocument } from '../core/schemas.ts';
 import { api } from './api.ts';
 import type { SessionUser } from './EditorApp.tsx';
 import { ImportView } from './ImportView.tsx';
+import { NotesView } from './NotesView.tsx';
 import { PublishView } from './PublishView.tsx';
 import { RecordsView } from './RecordsView.tsx';
 import { t } from './text.ts';
@@ -12,7 +13,7 @@ import { UsersView } from './UsersView.tsx';
 // The logged-in editor: which dataset, and the records, import and (for admins) users tabs. The dataset document
 // is read again after every change, so what the editor shows is what the public map shows.
 
-type Tab = 'records' | 'import' | 'publish' | 'users';
+type Tab = 'records' | 'notes' | 'import' | 'publish' | 'users';
 type DatasetList = { datasets: Array<{ id: string; title: string }> };
 
 export function Workspace(props: { user: SessionUser; onLogOut: () => void }): JSX.Element {
@@ -45,6 +46,7 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
 
   const tabs: Tab[] = [
     'records',
+    'notes',
     'import',
     'publish',
     ...(props.user.role === 'admin' ? ['users' as const] : []),
@@ -114,6 +116,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
           </p>
         ) : tab === 'records' ? (
           <RecordsView doc={doc} onChanged={reload} />
+        ) : tab === 'notes' ? (
+          <NotesView doc={doc} onChanged={reload} />
         ) : tab === 'import' ? (
           <ImportView datasetId={doc.dataset.id} onImported={reload} />
         ) : tab === 'publish' ? (

@@ -183,6 +183,25 @@ describeBrowser('editor', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  it('adds and edits a research note; the country shows it on the public API', async () => {
+    const { page } = p;
+    await page.getByTestId('tab-notes').click();
+    await page.getByTestId('new-note').click();
+    await page.getByTestId('note-country').fill('Kenya');
+    await page.getByTestId('note-text').fill('An MoU on ICT; no cyber security clause found');
+    await page.getByTestId('note-save').click();
+    await expect.poll(() => page.getByTestId('note-notice').textContent()).toContain('Added');
+    const notes = async () =>
+      (await server.api<{ notes: Array<{ text: string }> }>(`/datasets/${server.datasetId}/countries/KE`))
+        .notes;
+    expect((await notes()).map((n) => n.text)).toEqual(['An MoU on ICT; no cyber security clause found']);
+    await page.getByTestId('note-text').fill('Checked again in 2026: no clause');
+    await page.getByTestId('note-save').click();
+    await expect.poll(() => page.getByTestId('note-notice').textContent()).toContain('Saved');
+    expect((await notes()).map((n) => n.text)).toEqual(['Checked again in 2026: no clause']);
+    expect(await axe(page)).toEqual([]);
+  });
+
   it('the Publish tab says when publishing is not set up on this server', async () => {
     const { page } = p;
     await page.getByTestId('tab-publish').click();
