@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DatasetDocument } from '../core/schemas.ts';
 import { api } from './api.ts';
+import { ChangesView } from './ChangesView.tsx';
 import type { SessionUser } from './EditorApp.tsx';
 import { ImportView } from './ImportView.tsx';
 import { NotesView } from './NotesView.tsx';
@@ -13,7 +14,7 @@ import { UsersView } from './UsersView.tsx';
 // The logged-in editor: which dataset, and the records, import and (for admins) users tabs. The dataset document
 // is read again after every change, so what the editor shows is what the public map shows.
 
-type Tab = 'records' | 'notes' | 'import' | 'publish' | 'users';
+type Tab = 'records' | 'notes' | 'changes' | 'import' | 'publish' | 'users';
 type DatasetList = { datasets: Array<{ id: string; title: string }> };
 
 export function Workspace(props: { user: SessionUser; onLogOut: () => void }): JSX.Element {
@@ -47,6 +48,7 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
   const tabs: Tab[] = [
     'records',
     'notes',
+    'changes',
     'import',
     'publish',
     ...(props.user.role === 'admin' ? ['users' as const] : []),
@@ -116,6 +118,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
           </p>
         ) : tab === 'records' ? (
           <RecordsView doc={doc} onChanged={reload} />
+        ) : tab === 'changes' ? (
+          <ChangesView doc={doc} />
         ) : tab === 'notes' ? (
           <NotesView doc={doc} onChanged={reload} />
         ) : tab === 'import' ? (

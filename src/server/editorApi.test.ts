@@ -323,6 +323,20 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect((await country()).map((n) => n.text)).not.toContain('MoU found, no cyber clause');
   });
 
+  it("the dataset's recent changes: newest first, who and what; editors only; a bad limit is a 400", async () => {
+    const me = await login(EDITOR);
+    const url = `/api/v1/datasets/${DS}/revisions`;
+    expect((await request(url)).status).toBe(401);
+    const res = await request(`${url}?limit=5`, { headers: { cookie: me.cookie } });
+    const revisions = (
+      (await res.json()) as { revisions: Array<{ id: number; actor: string; entity: string }> }
+    ).revisions;
+    expect(revisions).toHaveLength(5);
+    expect(revisions.map((r) => r.id)).toEqual([...revisions.map((r) => r.id)].sort((a, b) => b - a));
+    expect(revisions[0]?.actor).toBe(EDITOR.email);
+    expect((await request(`${url}?limit=0`, { headers: { cookie: me.cookie } })).status).toBe(400);
+  });
+
   it('users: admins only; a short password or a taken e-mail is refused; the new user can log in', async () => {
     const editor = await login(EDITOR);
     expect((await request('/api/v1/users', { headers: { cookie: editor.cookie } })).status).toBe(403);

@@ -238,6 +238,21 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
     return sendAgreement(c, created, 201);
   });
 
+  // The dataset's recent changes, newest first (editors only: revisions name who changed what).
+  app.get('/:id/revisions', requireEditor(store), async (c) => {
+    const dataset = await datasetOf(store, c.req.param('id'));
+    const raw = c.req.query('limit');
+    const limit = raw === undefined ? 100 : Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        `query parameter "limit" must be a whole number from 1 to 1000`,
+      );
+    c.header('Cache-Control', 'no-store');
+    return c.json({ revisions: await store.listDatasetRevisions(dataset.id, limit) });
+  });
+
   app.post('/:id/notes', requireEditor(store), async (c) => {
     const dataset = await datasetOf(store, c.req.param('id'));
     const content = newNoteContent(await jsonBody(c, NewNoteSchema), { dataset, countries });

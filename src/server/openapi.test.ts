@@ -37,6 +37,7 @@ const EDITOR_OPERATIONS = [
   'get /api/v1/agreements/{id}/revisions',
   'post /api/v1/agreements/{id}/revert',
   'post /api/v1/datasets/{id}/notes',
+  'get /api/v1/datasets/{id}/revisions',
   'patch /api/v1/notes/{id}',
   'delete /api/v1/notes/{id}',
   'get /api/v1/notes/{id}/revisions',

@@ -238,6 +238,27 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
     },
+    '/api/v1/datasets/{id}/revisions': {
+      get: {
+        summary: "The dataset's recent changes (records, notes, configuration), newest first",
+        security: READ,
+        parameters: [
+          idParam('Dataset id'),
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'How many, 1 to 1000 (default 100)',
+            schema: { type: 'integer' },
+          },
+        ],
+        responses: {
+          '200': json('The revisions', 'RevisionList'),
+          '400': error('limit is out of range'),
+          '401': error('Not logged in'),
+          '404': error('No such dataset'),
+        },
+      },
+    },
     '/api/v1/datasets/{id}/notes': {
       post: {
         summary: 'Add a research note on a country (the country by ISO code or name; sources as URLs)',

@@ -202,6 +202,16 @@ describeBrowser('editor', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  it('recent changes list every change with who made it', async () => {
+    const { page } = p;
+    await page.getByTestId('tab-changes').click();
+    const table = page.getByTestId('changes').locator('tbody tr');
+    await table.first().waitFor();
+    expect(await table.first().textContent()).toContain(USER.email);
+    expect(await table.first().textContent()).toContain('research note on Kenya');
+    expect(await axe(page)).toEqual([]);
+  });
+
   it('the Publish tab says when publishing is not set up on this server', async () => {
     const { page } = p;
     await page.getByTestId('tab-publish').click();

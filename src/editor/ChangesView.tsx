@@ -1,0 +1,75 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { countryName } from '../core/countries/index.ts';
+import type { DatasetDocument, Revision } from '../core/schemas.ts';
+import { api } from './api.ts';
+import { formatTime, t } from './text.ts';
+
+// The dataset's recent changes, newest first: who changed which record or note, when and why. Each record's
+// own history (with undo) is in its form.
+
+type Snapshot = { partners?: string[]; country?: string; category?: string; title?: string };
+
+function what(r: Revision, doc: DatasetDocument): string {
+  const snap = (r.after ?? r.before ?? {}) as Snapshot;
+  if (r.entity === 'dataset') return t.changeDataset;
+  const label = new Map(doc.dataset.categories.map((c) => [c.id as string, c.label]));
+  if (r.entity === 'note') return t.changeNote(snap.country ? countryName(snap.country) : r.entityId);
+  const partners = (snap.partners ?? []).map(countryName).join(', ') || r.entityId;
+  return `${partners} · ${label.get(snap.category ?? '') ?? snap.category ?? ''}`;
+}
+
+export function ChangesView(props: { doc: DatasetDocument }): JSX.Element {
+  const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  const [error, setError] = useState('');
+  const id = props.doc.dataset.id;
+
+  useEffect(() => {
+    void api<{ revisions: Revision[] }>('GET', `/api/v1/datasets/${encodeURIComponent(id)}/revisions`, {
+      query: { limit: '200' },
+    }).then((r) => {
+      if (r.ok) setRevisions(r.data.revisions);
+      else setError(r.message);
+    });
+  }, [id, props.doc]);
+
+  return (
+    <section class="ed-card" aria-labelledby="ed-changes-title" data-testid="changes">
+      <h2 id="ed-changes-title">{t.changesTitle}</h2>
+      {error ? (
+        <p class="ed-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {revisions === null ? null : revisions.length === 0 ? (
+        <p class="ed-hint">{t.noHistory}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <section class="ed-table-wrap" tabIndex={0} aria-labelledby="ed-changes-title">
+          <table class="ed-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.changeWhen}</th>
+                <th scope="col">{t.changeWho}</th>
+                <th scope="col">{t.changeWhat}</th>
+                <th scope="col">{t.changeWhy}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatTime(r.at)}</td>
+                  <td>{r.actor}</td>
+                  <th scope="row">
+                    {t.actions[r.action] ?? r.action}: {what(r, props.doc)}
+                  </th>
+                  <td>{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
+  );
+}
