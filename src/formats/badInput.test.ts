@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fixture, loadDataset, readBytes } from '../../test/fixtures/index.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
@@ -105,6 +106,22 @@ describe('bad input', () => {
     expect(xlsx.errors[0]?.message).toMatch(/not an \.xlsx workbook/);
     const text = await read('text-named.xlsx');
     expect(text.errors[0]?.message).toMatch(/this file is text, not an \.xlsx workbook/);
+  });
+
+  it('a LibreOffice .ods or an Apple Numbers file is refused saying what it is and how to save it', async () => {
+    // An ODS package starts with its uncompressed "mimetype" entry, as LibreOffice writes it.
+    const ods = zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+      'content.xml': strToU8('<office:document-content/>'),
+    });
+    for (const name of ['sheet.ods', 'sheet.xlsx']) {
+      const r = await parseFile(ods, name, dataset);
+      expect(r.errors[0]?.message).toMatch(/LibreOffice.*\(\.ods\).*Save As.*\.xlsx/);
+    }
+    const numbers = zipSync({ 'Index/Document.iwa': new Uint8Array([1, 2, 3]) });
+    expect((await parseFile(numbers, 'sheet.numbers', dataset)).errors[0]?.message).toMatch(
+      /Apple Numbers.*Export To/,
+    );
   });
 
   it('a ZIP that is not a workbook is refused without a stack trace', async () => {

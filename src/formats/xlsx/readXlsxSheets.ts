@@ -21,6 +21,16 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<XlsxRead> {
       );
     return fail(`this is not an .xlsx workbook: ${binaryAdvice(kind)}`);
   }
+  // Other spreadsheet programs' files are ZIPs too; say which one it is and how to save it.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  if (head.includes('application/vnd.oasis.opendocument'))
+    return fail(
+      'this is a LibreOffice / OpenOffice spreadsheet (.ods), not an .xlsx workbook; in LibreOffice choose File → Save As → "Excel 2007-365 (.xlsx)" (or "Text CSV" with character set UTF-8) and import that',
+    );
+  if (head.includes('Index/Document.iwa') || head.includes('.iwa'))
+    return fail(
+      'this is an Apple Numbers file, not an .xlsx workbook; in Numbers choose File → Export To → Excel (.xlsx) or CSV and import that',
+    );
   try {
     const sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     const links = readXlsxHyperlinks(bytes);
