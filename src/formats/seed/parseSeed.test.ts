@@ -244,6 +244,27 @@ describe('the CIS seed (.txt)', () => {
     expect(r.agreements.map((a) => a.category)).toEqual(['mlat', 'mou']);
   });
 
+  it('reads a sheet whose country column comes after a row-number column ("S.No.") or an empty one', async () => {
+    for (const [first, rows] of [
+      ['S.No.', ['1', '2']],
+      ['', ['', '']],
+    ] as const) {
+      const csv = [
+        `${first},Country,MLAT,MoU,Date,Comments,Framework`,
+        `${rows[0]},France,https://example.org/fr-mlat,https://example.org/fr-mou,2016,An MoU,`,
+        `${rows[1]},Japan,,https://example.org/jp-mou,2015,,`,
+      ].join('\n');
+      const r = await parseFile(new TextEncoder().encode(csv), 'numbered.csv', dataset);
+      expect(r.errors, JSON.stringify(first)).toEqual([]);
+      expect(r.agreements.map((a) => `${a.partners[0]}:${a.category}`)).toEqual([
+        'FR:mlat',
+        'FR:mou',
+        'JP:mou',
+      ]);
+      expect(r.lines.agreements).toEqual([2, 2, 3]);
+    }
+  });
+
   it('two records with the same identity in one file are reported as duplicates', async () => {
     const tsv = [
       'COUNTRY\tMLAT\tMOU\tDATES\tCOMMENTS\tFRAMEWORK',

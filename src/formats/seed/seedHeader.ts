@@ -3,8 +3,8 @@ import type { Category, Dataset } from '../../core/schemas.ts';
 import { cellText, looseKey } from '../cells.ts';
 import type { Cell } from '../types.ts';
 
-// A seed-layout header row: its first cell names the country column (dataset.sheet.country) and other cells
-// name the category, date and comment columns. Texts match loosely ("MOUs/ JOINT STATEMENTS WITH INDIA"
+// A seed-layout header row: its first cell (after any row-number columns such as "S.No.") names the country
+// column (dataset.sheet.country) and the cells after it name the category, date and comment columns. Texts match loosely ("MOUs/ JOINT STATEMENTS WITH INDIA"
 // contains "MOU"), so a researcher's wording can vary without a configuration change.
 
 export type SeedColumn = { index: number; header: string };
@@ -61,16 +61,37 @@ export function isCountryHeader(cell: Cell, dataset: SeedDataset): boolean {
 const looksLikeData = (text: string): boolean =>
   /:\/\/|^(?:javascript|data|vbscript|mailto):|^www\./i.test(text);
 
+// Row-number columns a sheet may have before the country column: "#", "No.", "S. No.", "Sl No", "Sr.", "ID".
+const INDEX_HEADER = /^(?:#|no|nr|num|number|s ?no|sl ?no|sr ?no|sr|serial(?: ?no)?|id|index)$/;
+const isIndexHeader = (text: string): boolean =>
+  text === '' ||
+  INDEX_HEADER.test(
+    text
+      .toLowerCase()
+      .replace(/[.\s]+/g, ' ')
+      .trim(),
+  );
+
+/** The country column: the first cell, or the first after row-number columns ("S.No.", "#"). */
+function countryColumn(cells: readonly Cell[], dataset: SeedDataset): number {
+  for (let i = 0; i < Math.min(cells.length, 4); i++) {
+    if (isCountryHeader(cells[i], dataset)) return i;
+    if (!isIndexHeader(cellText(cells[i]))) return -1;
+  }
+  return -1;
+}
+
 /** Reads a row as a header row, or returns null when it is not one. */
 export function readSeedHeader(cells: readonly Cell[], dataset: SeedDataset): SeedHeader | null {
-  if (!isCountryHeader(cells[0], dataset)) return null;
+  const countryIndex = countryColumn(cells, dataset);
+  if (countryIndex < 0) return null;
   const headers = cells.map(cellText);
   const categories: SeedHeader['categories'] = [];
   const duplicates: SeedHeader['duplicates'] = [];
   let date: SeedColumn | null = null;
   let comment: SeedColumn | null = null;
   headers.forEach((header, index) => {
-    if (index === 0 || header === '' || looksLikeData(header)) return;
+    if (index <= countryIndex || header === '' || looksLikeData(header)) return;
     // A date column may name its category ("Date of MoU"); a date word makes it the date column.
     if (date === null && wordMatches(header, dataset.sheet.date)) {
       date = { index, header };
@@ -93,7 +114,7 @@ export function readSeedHeader(cells: readonly Cell[], dataset: SeedDataset): Se
   if (categories.length === 0) return null;
   const missing = dataset.categories.filter((c) => !categories.some((col) => col.id === c.id));
   return {
-    country: { index: 0, header: headers[0]! },
+    country: { index: countryIndex, header: headers[countryIndex]! },
     categories,
     missing,
     date,
