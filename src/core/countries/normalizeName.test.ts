@@ -25,6 +25,8 @@ describe('normalizeName', () => {
     ['Curaçao', 'Curacao'],
     ['U.S.A.', 'USA'],
     ['Türkiye', 'Turkiye'],
+    ['Germany¹', 'Germany'],
+    ['France†', 'France'],
   ])('treats "%s" and "%s" as the same name', (a, b) => {
     expect(normalizeName(a)).toBe(normalizeName(b));
     expect(normalizeName(a)).not.toBe('');

@@ -32,7 +32,12 @@ const STOPWORDS = new Set(['the', 'of', 'and']);
 
 /** Lower case, accents and punctuation removed, "&" spelled out; words kept, abbreviations optionally expanded. */
 export function canonicalTokens(text: string, expand = true): string[] {
-  let s = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Footnote marks ("Germany¹", "France†") are not part of a name.
+  let s = text
+    .replace(/[\u00B9\u00B2\u00B3\u2070-\u209F\u2020\u2021]/g, '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
   s = s.replace(/[øæœßıłđðþ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
   s = s.replace(/['’‘`´ʼ]/g, '');
   // "U.S.A." and "D.R." are one word each, not single letters.
