@@ -153,6 +153,10 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     const after = await stats();
     expect(after.counts.mou).toBe(before.counts.mou! - 1);
     expect(after.counts.framework).toBe(before.counts.framework! + 1);
+    // If-Match: * means "whatever the version is now": the client means to overwrite.
+    const any = await request(url, json('PATCH', { title: 'Overwritten' }, as(me, { 'if-match': '*' })));
+    expect(any.status).toBe(200);
+    expect(any.headers.get('etag')).toBe(`"${a.version + 2}"`);
     // The same version again is now stale.
     const again = await request(url, json('PATCH', { title: 'y' }, as(me, { 'if-match': `"${a.version}"` })));
     expect(again.status).toBe(409);

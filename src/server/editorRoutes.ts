@@ -31,8 +31,8 @@ const by = (c: Context<EditorEnv>): { actor: string; reason: string } => ({
   reason: c.req.header('X-Change-Reason')?.slice(0, 500) || 'edited in the editor API',
 });
 
-/** The version an If-Match header names: "3", 3 or W/"3"; 428 without one, 400 when it is not a version. */
-function expectedVersion(c: Context): number {
+/** The If-Match header; 428 without one (checked before the record is even looked up). */
+function requireIfMatch(c: Context): string {
   const header = c.req.header('If-Match');
   if (header === undefined || header.trim() === '')
     throw new HttpError(
@@ -40,6 +40,16 @@ function expectedVersion(c: Context): number {
       'precondition_required',
       'send If-Match with the version you edited (the ETag of GET /api/v1/agreements/:id), so a change made meanwhile is not overwritten',
     );
+  return header;
+}
+
+/**
+ * The version an If-Match header names: "3", 3 or W/"3" — or the record's current version for "*" (HTTP's "any
+ * version": the client means to overwrite). 428 without the header, 400 when it is not a version.
+ */
+function expectedVersion(c: Context, current: { version: number }): number {
+  const header = requireIfMatch(c);
+  if (header.trim() === '*') return current.version;
   const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
   if (!m) throw new HttpError(400, 'invalid_parameter', `If-Match "${header}" is not a version such as "3"`);
   return Number(m[1]);
@@ -121,8 +131,9 @@ export function agreementWriteRoutes({ store, snapshots, countries }: Deps): Hon
   const editor = requireEditor(store);
 
   app.patch('/:id', editor, async (c) => {
-    const version = expectedVersion(c);
+    requireIfMatch(c);
     const current = await loadAgreement(store, c.req.param('id'));
+    const version = expectedVersion(c, current);
     const dataset = await datasetOf(store, current.dataset);
     const patch = agreementPatch(await jsonBody(c, AgreementPatchSchema), current, { dataset, countries });
     const updated = await store.updateAgreement(current.id, version, patch, by(c));
@@ -131,8 +142,9 @@ export function agreementWriteRoutes({ store, snapshots, countries }: Deps): Hon
   });
 
   app.delete('/:id', editor, async (c) => {
-    const version = expectedVersion(c);
+    requireIfMatch(c);
     const current = await loadAgreement(store, c.req.param('id'));
+    const version = expectedVersion(c, current);
     await store.deleteAgreement(current.id, version, by(c));
     snapshots.invalidate(current.dataset);
     return c.body(null, 204);
@@ -155,8 +167,9 @@ export function noteWriteRoutes({ store, snapshots, countries }: Deps): Hono<Edi
   };
 
   app.patch('/:id', editor, async (c) => {
-    const version = expectedVersion(c);
+    requireIfMatch(c);
     const current = await loadNote(c.req.param('id'));
+    const version = expectedVersion(c, current);
     const dataset = await datasetOf(store, current.dataset);
     const patch = notePatch(await jsonBody(c, NotePatchSchema), { dataset, countries });
     const updated = await store.updateNote(current.id, version, patch, by(c));
@@ -165,8 +178,9 @@ export function noteWriteRoutes({ store, snapshots, countries }: Deps): Hono<Edi
   });
 
   app.delete('/:id', editor, async (c) => {
-    const version = expectedVersion(c);
+    requireIfMatch(c);
     const current = await loadNote(c.req.param('id'));
+    const version = expectedVersion(c, current);
     await store.deleteNote(current.id, version, by(c));
     snapshots.invalidate(current.dataset);
     return c.body(null, 204);
