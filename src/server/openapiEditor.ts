@@ -88,7 +88,8 @@ const ifMatch: JsonObject = {
   name: 'If-Match',
   in: 'header',
   required: true,
-  description: 'The version you edited, as the ETag gives it ("3"), or * to overwrite whatever it is now; 428 without it, 409 when it is stale',
+  description:
+    'The version you edited, as the ETag gives it ("3"), or * to overwrite whatever it is now; 428 without it, 409 when it is stale',
   schema: { type: 'string' },
 };
 const VERSION_HEADER = { ETag: { description: 'The new version', schema: { type: 'string' } } };
