@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, setCsrfToken } from './api.ts';
+import { api, setCsrfToken, whenLoggedOut } from './api.ts';
 import { Login } from './Login.tsx';
 import { t } from './text.ts';
 import { Workspace } from './Workspace.tsx';
@@ -16,6 +16,10 @@ export function EditorApp(): JSX.Element {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
 
   useEffect(() => {
+    whenLoggedOut(() => {
+      setCsrfToken('');
+      setUser(null);
+    });
     void api<SessionState>('GET', '/api/v1/session').then((r) => {
       if (r.ok && r.data.csrfToken) setCsrfToken(r.data.csrfToken);
       setUser(r.ok ? r.data.user : null);

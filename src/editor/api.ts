@@ -8,9 +8,15 @@ export type ApiResult<T> =
   | { ok: false; status: number; code: string; message: string; details: FieldProblem[]; body: unknown };
 
 let csrfToken = '';
+let onUnauthorized: () => void = () => {};
 
 export function setCsrfToken(token: string): void {
   csrfToken = token;
+}
+
+/** What to do when the session has ended (expired, or logged out elsewhere): show the login again. */
+export function whenLoggedOut(handler: () => void): void {
+  onUnauthorized = handler;
 }
 
 type Options = { body?: unknown; form?: FormData; ifMatch?: number; query?: Record<string, string> };
@@ -45,6 +51,7 @@ export async function api<T>(method: string, path: string, opts: Options = {}): 
     json = text === '' ? null : JSON.parse(text);
   } catch {}
   if (res.ok) return { ok: true, status: res.status, data: json as T, etag: res.headers.get('etag') };
+  if (res.status === 401 && path !== '/api/v1/session') onUnauthorized();
   const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
   const details = Array.isArray(error?.details)
     ? (error.details as Array<{ field?: string | null; parameter?: string | null; message: string }>).map(

@@ -221,6 +221,17 @@ describeBrowser('editor', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  it('when the session ends (expired, or cookies cleared) the editor asks to log in again', async () => {
+    const { page, context } = p;
+    await context.clearCookies();
+    await page.getByTestId('tab-changes').click();
+    await page.getByTestId('login-form').waitFor();
+    await page.getByTestId('login-email').fill(USER.email);
+    await page.getByTestId('login-password').fill(USER.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('record-table').waitFor();
+  });
+
   it('logs out; made no request outside 127.0.0.1 and logged no error', async () => {
     const { page } = p;
     await page.getByTestId('logout').click();
