@@ -221,6 +221,37 @@ describeBrowser('editor', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  it('an administrator adds a user, who can then log in; editors have no Users tab', async () => {
+    expect(await p.page.getByTestId('tab-users').count()).toBe(0);
+    const admin = { email: 'admin@example.org', password: 'an administrator passphrase' };
+    await server.running.store.createUser(admin.email, 'admin', await hashPassword(admin.password));
+    const other = await openPage(browser);
+    try {
+      const { page } = other;
+      await page.goto(`${server.url}/editor/`);
+      await page.getByTestId('login-email').fill(admin.email);
+      await page.getByTestId('login-password').fill(admin.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByTestId('tab-users').click();
+      const form = page.locator('form.ed-add-user');
+      await form.locator('input[name="email"]').fill('new.colleague@example.org');
+      await form.locator('input[name="password"]').fill('a fresh long passphrase');
+      await form.getByRole('button', { name: 'Add a user' }).click();
+      await expect
+        .poll(() => page.getByTestId('user-table').textContent())
+        .toContain('new.colleague@example.org');
+      expect(await axe(page)).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    const login = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'new.colleague@example.org', password: 'a fresh long passphrase' }),
+    });
+    expect(login.status).toBe(200);
+  });
+
   it('when the session ends (expired, or cookies cleared) the editor asks to log in again', async () => {
     const { page, context } = p;
     await context.clearCookies();
