@@ -32,6 +32,15 @@ describe('suggestCountries', () => {
     expect(suggestCountries('CÔTE')[0]?.iso2).toBe('CI');
   });
 
+  it('offers the country a typo means when nothing begins with it ("Phillipines", "Columbia")', () => {
+    expect(codes('Phillipines')).toEqual(['PH']);
+    expect(codes('Columbia')[0]).toBe('CO');
+    expect(codes('Srilanka')).toEqual(['LK']);
+    // A real match keeps typo guesses out; short words need their first letter.
+    expect(codes('Oman')).toEqual(['OM']);
+    expect(codes('xyzzyq')).toEqual([]);
+  });
+
   it('matches word beginnings, not the middle of words', () => {
     expect(codes('korea').sort()).toEqual(['KP', 'KR']);
     expect(codes('stan')).toEqual([]); // Pakistan, Afghanistan... end in it; no word starts with it

@@ -1,5 +1,7 @@
 import type { CountryCode } from '../ids.ts';
 import { ALIASES } from './aliases.ts';
+import { editDistance } from './editDistance.ts';
+import { editLimit } from './fuzzyMatch.ts';
 import { normalizeName } from './normalizeName.ts';
 import { COUNTRY_FACTS } from './regions.generated.ts';
 import { allCountries, countryName, countryNames, knownCode } from './registry.ts';
@@ -57,7 +59,8 @@ function better(a: Ranked, b: Ranked): number {
 
 /**
  * Countries for a search box, best first: names and aliases that begin with the query or have a word
- * that does ("bur" finds Burundi, Burkina Faso and Myanmar as "Burma"); accents and case do not matter.
+ * that does ("bur" finds Burundi, Burkina Faso and Myanmar as "Burma"); accents and case do not matter; when
+ * nothing does, names a typo away ("Phillipines").
  */
 export function suggestCountries(query: string, limit = 8): Suggestion[] {
   // The last word is still being typed: "is" may become "Israel", so it is tried unexpanded too.
@@ -78,6 +81,17 @@ export function suggestCountries(query: string, limit = 8): Suggestion[] {
     for (const q of queries) {
       const sc = score(s.key, q);
       if (sc !== undefined) keep({ s, score: sc });
+    }
+  }
+  // Nothing begins with it: perhaps a typo ("Phillipines"). Names a few edits away, closest first, after any
+  // real match; a short name keeps its first letter, as typos do.
+  const q = queries[0]!;
+  if (best.size === 0 && q.length >= 4) {
+    const limit = editLimit(q.length);
+    for (const s of searchables) {
+      if (Math.abs(s.key.length - q.length) > limit || (q.length <= 5 && s.key[0] !== q[0])) continue;
+      const d = editDistance(q, s.key, limit);
+      if (d <= limit) keep({ s, score: 4 + d });
     }
   }
   return [...best.values()]
