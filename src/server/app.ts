@@ -98,7 +98,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/agreements', agreementRoutes(store));
   // The editor API: sessions, record changes with If-Match, history, users (DESIGN.md).
   const editing = { store, snapshots, countries: countryDirectory };
-  app.route('/api/v1/session', sessionRoutes(store, options.loginLimiter ?? new LoginLimiter()));
+  app.route('/api/v1/session', sessionRoutes(store, options.loginLimiter ?? new LoginLimiter(), logger));
   app.route('/api/v1/agreements', agreementWriteRoutes(editing));
   app.route('/api/v1/notes', noteWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetWriteRoutes(editing));

@@ -7,6 +7,7 @@ import { currentSession, type EditorEnv, endSession, requireEditor, startSession
 import { LoginSchema } from './editorSchemas.ts';
 import { HttpError } from './httpError.ts';
 import { jsonBody } from './jsonBody.ts';
+import { type Logger, silentLogger } from './logger.ts';
 
 // POST /api/v1/session logs in (one answer for every wrong pair, limited failures), GET tells who is logged in
 // and repeats the CSRF token, DELETE logs out.
@@ -33,7 +34,11 @@ function checkOrigin(c: Context): void {
   if (host && from !== host) throw new HttpError(403, 'forbidden', 'log in from the editor of this site');
 }
 
-export function sessionRoutes(store: Store, limiter: LoginLimiter): Hono<EditorEnv> {
+export function sessionRoutes(
+  store: Store,
+  limiter: LoginLimiter,
+  logger: Logger = silentLogger,
+): Hono<EditorEnv> {
   const app = new Hono<EditorEnv>();
 
   app.post('/', async (c) => {
@@ -43,6 +48,7 @@ export function sessionRoutes(store: Store, limiter: LoginLimiter): Hono<EditorE
     const client = clientOf(c);
     const wait = limiter.retryAfter(client, email);
     if (wait > 0) {
+      logger.warn({ email, client }, 'login refused: too many failed attempts');
       c.header('Retry-After', String(wait));
       throw new HttpError(429, 'rate_limited', `too many failed logins; try again in ${wait} s`);
     }
@@ -50,9 +56,11 @@ export function sessionRoutes(store: Store, limiter: LoginLimiter): Hono<EditorE
     const ok = await checkPassword(user?.passwordHash ?? null, body.password);
     if (!user || !ok) {
       limiter.failed(client, email);
+      logger.warn({ email, client }, 'login failed');
       throw new HttpError(401, 'unauthorized', 'wrong e-mail or password');
     }
     limiter.succeeded(email);
+    logger.info({ email: user.email, role: user.role }, 'logged in');
     const csrfToken = await startSession(c, store, user);
     c.header('Cache-Control', 'no-store');
     return c.json({ user: { email: user.email, role: user.role }, csrfToken });
