@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { decodeWorld } from './map/decodeWorld.ts';
 import type { MapGeometry } from './map/index.ts';
 import { layoutMap } from './map/project.ts';
-import { decodeWorld } from './map/world.ts';
 
 // The geometry the server and the bake draw into pages: the shipped Natural Earth asset, or an operator's own
 // (built with scripts/build-geometry.ts, e.g. borders as one country officially shows them) named by the

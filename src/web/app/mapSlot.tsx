@@ -41,7 +41,7 @@ export function loadGeometry(): Promise<MapGeometry> {
       if (!res.ok) throw new Error(`${worldUrl} answered ${res.status}`);
       return res.json() as Promise<unknown>;
     }),
-    import('../map/world.ts'),
+    import('../map/decodeWorld.ts'),
     import('../map/project.ts'),
   ]).then(([json, { decodeWorld }, { layoutMap }]) => {
     const world = decodeWorld(json, worldUrl);

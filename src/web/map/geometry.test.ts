@@ -8,7 +8,8 @@ import zlib from 'node:zlib';
 import { geoArea, geoContains } from 'd3-geo';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { decodeWorld, type WorldUnit } from './world.ts';
+import { decodeWorld } from './decodeWorld.ts';
+import type { WorldUnit } from './world.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');

@@ -44,7 +44,7 @@ export {
 export { escapeXml, type SvgNode, toSvgString } from './svg.ts';
 export { type MapTheme, mapStyleSheet } from './theme.ts';
 export { WorldMap, type WorldMapProps } from './WorldMap.tsx';
-export { decodeWorld, makeWorld, type World, type WorldUnit } from './world.ts';
+export { makeWorld, type World, type WorldUnit } from './world.ts';
 export {
   normalizeZoom,
   sameZoom,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CountryCode } from '../../core/ids.ts';
 import { tallyByCountry } from '../../core/stats.ts';
+import { decodeWorld } from './decodeWorld.ts';
 import { englishMapLabels, type MapLabels } from './labels.ts';
 import { computeMapState, unitOf } from './state.ts';
 import { agreement, loadDataset, loadWorld, sampleAgreements } from './testing.ts';
-import { decodeWorld } from './world.ts';
 
 const dataset = loadDataset();
 const world = loadWorld();

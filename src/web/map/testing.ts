@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { CategoryId, CountryCode } from '../../core/ids.ts';
 import { type Dataset, DatasetSchema } from '../../core/schemas.ts';
 import type { CountableAgreement } from '../../core/stats.ts';
-import { decodeWorld, type World } from './world.ts';
+import { decodeWorld } from './decodeWorld.ts';
+import type { World } from './world.ts';
 
 // Shared by this folder's tests only: the real shipped dataset configuration, the real geometry asset, and a
 // few agreements shaped like the seed's.
