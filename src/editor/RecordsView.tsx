@@ -10,6 +10,9 @@ import { t } from './text.ts';
 
 const partnerNames = (a: Agreement): string => a.partners.map(countryName).join(', ');
 
+/** Rows drawn at once; a search narrows a large dataset down. */
+const MAX_ROWS = 500;
+
 function matches(a: Agreement, words: string[], categoryLabel: string): boolean {
   if (words.length === 0) return true;
   const hay = [
@@ -73,6 +76,11 @@ export function RecordsView(props: { doc: DatasetDocument; onChanged: () => Prom
             {t.newRecord}
           </button>
         </div>
+        {rows.length > MAX_ROWS ? (
+          <p class="ed-hint" role="status">
+            {t.firstRows(MAX_ROWS)}
+          </p>
+        ) : null}
         <div class="ed-table-wrap">
           <table class="ed-table" data-testid="record-table">
             <thead>
@@ -84,7 +92,7 @@ export function RecordsView(props: { doc: DatasetDocument; onChanged: () => Prom
               </tr>
             </thead>
             <tbody>
-              {rows.map((a) => (
+              {rows.slice(0, MAX_ROWS).map((a) => (
                 <tr key={a.id} aria-selected={open === a.id ? 'true' : undefined}>
                   <th scope="row">
                     <button type="button" class="ed-link" onClick={() => choose(a.id)} data-record={a.id}>

@@ -38,6 +38,7 @@ export const t = {
   search: 'Search records',
   searchPlaceholder: 'Country, summary, source…',
   newRecord: 'New record',
+  firstRows: (n: number) => `Showing the first ${formatNumber(n)}; search to find the others.`,
   recordCount: (shown: number, all: number) =>
     shown === all
       ? plural(all, 'record', 'records')
