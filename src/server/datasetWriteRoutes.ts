@@ -31,7 +31,7 @@ async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; name: stri
   return { bytes: new Uint8Array(await c.req.arrayBuffer()), name };
 }
 
-/** Mounted at /api/v1/datasets: POST /:id/agreements and POST /:id/import. */
+/** Mounted at /api/v1/datasets: POST /:id/agreements, /:id/notes and /:id/import; GET /:id/revisions. */
 export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<EditorEnv> {
   const app = new Hono<EditorEnv>();
   const importLimit = bodyLimit({
