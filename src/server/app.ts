@@ -9,6 +9,7 @@ import { agreementWriteRoutes } from './agreementWriteRoutes.ts';
 import { LoginLimiter } from './auth/loginLimiter.ts';
 import { countryDirectory } from './countryDirectory.ts';
 import { datasetRoutes } from './datasetRoutes.ts';
+import { datasetSettingsRoutes } from './datasetSettings.ts';
 import { datasetWriteRoutes } from './datasetWriteRoutes.ts';
 import { editorPage } from './editorPage.ts';
 import { createErrorHandler, notFoundHandler } from './errorHandler.ts';
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/agreements', agreementWriteRoutes(editing));
   app.route('/api/v1/notes', noteWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetWriteRoutes(editing));
+  app.route('/api/v1/datasets', datasetSettingsRoutes(editing));
   app.route('/api/v1/users', userRoutes(store));
   app.route(
     '/api/v1/publish',

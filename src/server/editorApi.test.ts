@@ -341,6 +341,64 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect((await request(`${url}?limit=0`, { headers: { cookie: me.cookie } })).status).toBe(400);
   });
 
+  it('an admin changes what readers see of the dataset; the page and the API show it at once; bad values are named', async () => {
+    const editor = await login(EDITOR);
+    const url = `/api/v1/datasets/${DS}`;
+    expect((await request(url, json('PATCH', { title: 'x' }, as(editor)))).status).toBe(403);
+    const admin = await login(ADMIN);
+    const ok = await request(
+      url,
+      json(
+        'PATCH',
+        {
+          title: 'India’s cyber agreements',
+          categories: [{ id: 'mlat', label: 'Legal assistance treaties', color: '#114477' }],
+        },
+        as(admin),
+      ),
+    );
+    expect(ok.status).toBe(200);
+    const read = (await (await request(url)).json()) as {
+      dataset: { title: string; categories: Array<Json> };
+    };
+    expect(read.dataset.title).toBe('India’s cyber agreements');
+    expect(read.dataset.categories[0]).toMatchObject({
+      id: 'mlat',
+      label: 'Legal assistance treaties',
+      color: '#114477',
+      count: 'partners',
+    });
+    expect(await (await request('/')).text()).toContain('<title>India’s cyber agreements');
+    const bad = await request(
+      url,
+      json(
+        'PATCH',
+        { sourceUrl: 'javascript:alert(1)', categories: [{ id: 'mou', color: 'red' }] },
+        as(admin),
+      ),
+    );
+    expect(bad.status).toBe(400);
+    const fields = ((await bad.json()) as { error: { details: Array<{ field: string }> } }).error.details.map(
+      (d) => d.field,
+    );
+    expect(fields).toEqual(expect.arrayContaining(['categories.0.color']));
+    const unknown = await request(
+      url,
+      json('PATCH', { categories: [{ id: 'trade', label: 'Trade' }] }, as(admin)),
+    );
+    expect(unknown.status).toBe(400);
+    const source = await request(url, json('PATCH', { sourceUrl: 'javascript:alert(1)' }, as(admin)));
+    expect(
+      ((await source.json()) as { error: { details: Array<{ field: string }> } }).error.details[0]?.field,
+    ).toBe('sourceUrl');
+    const history = (await (
+      await request(`${url}/revisions?limit=3`, { headers: { cookie: admin.cookie } })
+    ).json()) as {
+      revisions: Array<{ entity: string; actor: string }>;
+    };
+    expect(history.revisions[0]).toMatchObject({ entity: 'dataset', actor: ADMIN.email });
+  });
+
   it('users: admins only; a short password or a taken e-mail is refused; the new user can log in', async () => {
     const editor = await login(EDITOR);
     expect((await request('/api/v1/users', { headers: { cookie: editor.cookie } })).status).toBe(403);

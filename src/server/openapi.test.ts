@@ -30,6 +30,7 @@ const EDITOR_OPERATIONS = [
   'post /api/v1/session',
   'get /api/v1/session',
   'delete /api/v1/session',
+  'patch /api/v1/datasets/{id}',
   'post /api/v1/datasets/{id}/agreements',
   'post /api/v1/datasets/{id}/import',
   'patch /api/v1/agreements/{id}',

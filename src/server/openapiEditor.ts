@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RevisionSchema } from '../core/schemas.ts';
 import { AgreementPatchSchema, NewAgreementSchema } from './agreementInput.ts';
+import { DatasetPatchSchema } from './datasetSettings.ts';
 import {
   ImportReportSchema,
   LoginSchema,
@@ -23,6 +24,7 @@ const REQUESTS: Record<string, z.ZodType> = {
   Revert: RevertSchema,
   NewNote: NewNoteSchema,
   NotePatch: NotePatchSchema,
+  DatasetPatch: DatasetPatchSchema,
   NewUser: NewUserSchema,
 };
 
@@ -236,6 +238,21 @@ export function editorPaths(): Record<string, JsonObject> {
           '204': { description: 'Undoing a creation deleted the agreement' },
           ...DENIED,
           '404': error('No such agreement or revision'),
+        },
+      },
+    },
+    '/api/v1/datasets/{id}': {
+      patch: {
+        summary:
+          "Change what readers see of a dataset: title, description, citation, source, licence, credits, categories' labels and colours (admins only)",
+        security: WRITE,
+        parameters: [idParam('Dataset id')],
+        requestBody: body('DatasetPatch'),
+        responses: {
+          '200': { description: 'Changed: { dataset }' },
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such dataset'),
         },
       },
     },
