@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DatasetDocument } from '../core/schemas.ts';
 import { api } from './api.ts';
 import { ChangesView } from './ChangesView.tsx';
+import { DatasetView } from './DatasetView.tsx';
 import type { SessionUser } from './EditorApp.tsx';
 import { ImportView } from './ImportView.tsx';
 import { NotesView } from './NotesView.tsx';
@@ -14,7 +15,7 @@ import { UsersView } from './UsersView.tsx';
 // The logged-in editor: which dataset, and the records, import and (for admins) users tabs. The dataset document
 // is read again after every change, so what the editor shows is what the public map shows.
 
-type Tab = 'records' | 'notes' | 'changes' | 'import' | 'publish' | 'users';
+type Tab = 'records' | 'notes' | 'changes' | 'import' | 'publish' | 'dataset' | 'users';
 type DatasetList = { datasets: Array<{ id: string; title: string }> };
 
 export function Workspace(props: { user: SessionUser; onLogOut: () => void }): JSX.Element {
@@ -51,7 +52,7 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
     'changes',
     'import',
     'publish',
-    ...(props.user.role === 'admin' ? ['users' as const] : []),
+    ...(props.user.role === 'admin' ? (['dataset', 'users'] as const) : []),
   ];
   const mapUrl =
     datasetId === null || datasetId === datasets[0]?.id ? '/' : `/d/${encodeURIComponent(datasetId)}/`;
@@ -126,6 +127,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
           <ImportView datasetId={doc.dataset.id} onImported={reload} />
         ) : tab === 'publish' ? (
           <PublishView />
+        ) : tab === 'dataset' ? (
+          <DatasetView dataset={doc.dataset} onChanged={reload} />
         ) : (
           <UsersView />
         )}

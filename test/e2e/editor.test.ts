@@ -241,6 +241,15 @@ describeBrowser('editor', () => {
         .poll(() => page.getByTestId('user-table').textContent())
         .toContain('new.colleague@example.org');
       expect(await axe(page)).toEqual([]);
+      // What readers see: the title, shown by the public map at once.
+      await page.getByTestId('tab-dataset').click();
+      await page.getByTestId('dataset-title').fill('India’s cyber-security agreements');
+      await page.getByTestId('dataset-save').click();
+      await expect.poll(() => page.getByTestId('dataset-notice').textContent()).toContain('Saved');
+      expect(await (await fetch(`${server.url}/`)).text()).toContain(
+        '<title>India’s cyber-security agreements',
+      );
+      expect(await axe(page)).toEqual([]);
     } finally {
       await other.close();
     }
