@@ -23,49 +23,50 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-export async function webBuildIsCurrent(): Promise<boolean> {
-  if (!existsSync(MANIFEST)) return false;
-  const built = statSync(MANIFEST).mtimeMs;
-  const sources = Math.max(
-    await newestMtime(join(PACKAGE_ROOT, 'src/web')),
-    await newestMtime(join(PACKAGE_ROOT, 'src/core')),
-    statSync(join(PACKAGE_ROOT, 'vite.config.ts')).mtimeMs,
-  );
+/** A Vite build: its config, the folder it writes, the source folders it is built from, and what it is. */
+type Bundle = { config: string; manifest: string; sources: readonly string[]; what: string };
+
+const MAP_PAGE: Bundle = {
+  config: 'vite.config.ts',
+  manifest: MANIFEST,
+  sources: ['src/web', 'src/core'],
+  what: 'the map page (dist/web)',
+};
+const EDITOR: Bundle = {
+  config: 'vite.editor.config.ts',
+  manifest: EDITOR_MANIFEST,
+  sources: ['src/editor', 'src/core'],
+  what: 'the editor (dist/editor)',
+};
+
+async function isCurrent(b: Bundle): Promise<boolean> {
+  if (!existsSync(b.manifest)) return false;
+  const built = statSync(b.manifest).mtimeMs;
+  let sources = statSync(join(PACKAGE_ROOT, b.config)).mtimeMs;
+  for (const dir of b.sources) sources = Math.max(sources, await newestMtime(join(PACKAGE_ROOT, dir)));
   return built >= sources;
 }
 
-/** Builds dist/web with Vite unless it is current. Returns true when it built. */
-export async function ensureWebBuild(log: (line: string) => void = () => {}): Promise<boolean> {
-  if (await webBuildIsCurrent()) return false;
-  log('building the map page (dist/web) …');
+async function ensureBuild(b: Bundle, log: (line: string) => void): Promise<boolean> {
+  if (await isCurrent(b)) return false;
+  log(`building ${b.what} …`);
   const vite = await import('vite');
-  await vite.build({
-    root: PACKAGE_ROOT,
-    configFile: join(PACKAGE_ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-  });
+  await vite.build({ root: PACKAGE_ROOT, configFile: join(PACKAGE_ROOT, b.config), logLevel: 'warn' });
   return true;
 }
 
+export function webBuildIsCurrent(): Promise<boolean> {
+  return isCurrent(MAP_PAGE);
+}
+
+/** Builds dist/web with Vite unless it is current. Returns true when it built. */
+export function ensureWebBuild(log: (line: string) => void = () => {}): Promise<boolean> {
+  return ensureBuild(MAP_PAGE, log);
+}
+
 /** Builds dist/editor (the researchers' editor, served at /editor/) unless it is current. */
-export async function ensureEditorBuild(log: (line: string) => void = () => {}): Promise<boolean> {
-  if (existsSync(EDITOR_MANIFEST)) {
-    const built = statSync(EDITOR_MANIFEST).mtimeMs;
-    const sources = Math.max(
-      await newestMtime(join(PACKAGE_ROOT, 'src/editor')),
-      await newestMtime(join(PACKAGE_ROOT, 'src/core')),
-      statSync(join(PACKAGE_ROOT, 'vite.editor.config.ts')).mtimeMs,
-    );
-    if (built >= sources) return false;
-  }
-  log('building the editor (dist/editor) …');
-  const vite = await import('vite');
-  await vite.build({
-    root: PACKAGE_ROOT,
-    configFile: join(PACKAGE_ROOT, 'vite.editor.config.ts'),
-    logLevel: 'warn',
-  });
-  return true;
+export function ensureEditorBuild(log: (line: string) => void = () => {}): Promise<boolean> {
+  return ensureBuild(EDITOR, log);
 }
 
 export function readManifest(webRoot = WEB_ROOT): ViteManifest {
