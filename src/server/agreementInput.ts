@@ -13,7 +13,7 @@ import {
 } from '../core/schemas.ts';
 import { checkSourceUrl } from '../core/url.ts';
 import type { CountryDirectory } from './countryDirectory.ts';
-import { HttpError } from './httpError.ts';
+import { invalidInput } from './jsonBody.ts';
 
 // The body of an agreement write in the editor API: the read API's field names, with a few conveniences a
 // client would expect — a date as text ("Aug 2015", "2015-08-14"), a source as just its URL, partners as
@@ -59,15 +59,6 @@ export const NewAgreementSchema = z.strictObject({
 export const AgreementPatchSchema = z.strictObject(fields).partial();
 
 export type Problem = { field: string; message: string };
-
-export function invalid(problems: Problem[]): HttpError {
-  return new HttpError(
-    400,
-    'invalid_input',
-    problems.map((p) => `field "${p.field}": ${p.message}`).join('; '),
-    problems,
-  );
-}
 
 export type InputContext = { dataset: Dataset; countries: CountryDirectory };
 
@@ -177,7 +168,7 @@ export function newAgreementContent(
     flags: { nonGovernmental: false, multilateral: false, mentionsOnly: false, ...body.flags },
     status: body.status ?? 'unknown',
   };
-  if (problems.length > 0) throw invalid(problems);
+  if (problems.length > 0) throw invalidInput(problems);
   return content;
 }
 
@@ -197,7 +188,8 @@ export function agreementPatch(
   if (body.sources !== undefined) patch.sources = readSources(body.sources, problems);
   if (body.flags !== undefined) patch.flags = { ...current.flags, ...body.flags };
   if (body.status !== undefined) patch.status = body.status;
-  if (problems.length > 0) throw invalid(problems);
-  if (Object.keys(patch).length === 0) throw invalid([{ field: '(body)', message: 'no field to change' }]);
+  if (problems.length > 0) throw invalidInput(problems);
+  if (Object.keys(patch).length === 0)
+    throw invalidInput([{ field: '(body)', message: 'no field to change' }]);
   return patch;
 }

@@ -4,7 +4,7 @@ import { type Dataset, DatasetSchema, HexColorSchema } from '../core/schemas.ts'
 import { type EditorEnv, requireEditor } from './auth/sessions.ts';
 import { by, type Deps, datasetOf } from './editorShared.ts';
 import { HttpError } from './httpError.ts';
-import { jsonBody } from './jsonBody.ts';
+import { invalidInput, jsonBody, problemsOf } from './jsonBody.ts';
 
 // PATCH /api/v1/datasets/:id (administrators): what readers see of a dataset — title, description, citation,
 // source, licence, credits, and each category's label, short label, description and colour. What records are
@@ -52,18 +52,7 @@ function merged(current: Dataset, patch: z.output<typeof DatasetPatchSchema>): D
     });
   }
   const checked = DatasetSchema.safeParse(next);
-  if (!checked.success) {
-    const details = checked.error.issues.map((i) => ({
-      field: i.path.map(String).join('.'),
-      message: i.message,
-    }));
-    throw new HttpError(
-      400,
-      'invalid_input',
-      details.map((d) => `field "${d.field}": ${d.message}`).join('; '),
-      details,
-    );
-  }
+  if (!checked.success) throw invalidInput(problemsOf(checked.error));
   return checked.data;
 }
 

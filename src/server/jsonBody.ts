@@ -21,14 +21,23 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((i) => ({
-    field: i.path.map(String).join('.') || null,
-    message: i.message,
-  }));
-  throw new HttpError(
+  throw invalidInput(problemsOf(parsed.error));
+}
+
+/** A body problem: the field (a dotted path; null for the body as a whole) and what is wrong with it. */
+export type FieldProblem = { field: string | null; message: string };
+
+/** The problems of a failed schema check, by field. */
+export function problemsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || null, message: i.message }));
+}
+
+/** 400 invalid_input naming every bad field: the one answer of the editor API for a body it cannot take. */
+export function invalidInput(problems: readonly FieldProblem[]): HttpError {
+  return new HttpError(
     400,
     'invalid_input',
-    details.map((d) => (d.field ? `field "${d.field}": ${d.message}` : d.message)).join('; '),
-    details,
+    problems.map((p) => (p.field ? `field "${p.field}": ${p.message}` : p.message)).join('; '),
+    problems,
   );
 }

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import type { CountryCode } from '../core/ids.ts';
 import type { NoteContent } from '../core/schemas.ts';
-import {
-  type InputContext,
-  invalid,
-  type Problem,
-  partnerCode,
-  readSources,
-  SourceInput,
-} from './agreementInput.ts';
+import { type InputContext, type Problem, partnerCode, readSources, SourceInput } from './agreementInput.ts';
+import { invalidInput } from './jsonBody.ts';
 
 // The body of a research-note write in the editor API: the country (ISO code or name), the text and its sources
 // (URLs or source objects), checked like an agreement's.
@@ -38,7 +32,7 @@ export function newNoteContent(body: z.output<typeof NewNoteSchema>, ctx: InputC
     text: body.text,
     sources: readSources(body.sources ?? [], problems),
   };
-  if (problems.length > 0) throw invalid(problems);
+  if (problems.length > 0) throw invalidInput(problems);
   return content;
 }
 
@@ -48,7 +42,8 @@ export function notePatch(body: z.output<typeof NotePatchSchema>, ctx: InputCont
   if (body.country !== undefined) patch.country = readCountry(body.country, ctx, problems);
   if (body.text !== undefined) patch.text = body.text;
   if (body.sources !== undefined) patch.sources = readSources(body.sources, problems);
-  if (problems.length > 0) throw invalid(problems);
-  if (Object.keys(patch).length === 0) throw invalid([{ field: '(body)', message: 'no field to change' }]);
+  if (problems.length > 0) throw invalidInput(problems);
+  if (Object.keys(patch).length === 0)
+    throw invalidInput([{ field: '(body)', message: 'no field to change' }]);
   return patch;
 }

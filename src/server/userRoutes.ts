@@ -5,7 +5,7 @@ import { hashPassword } from './auth/passwords.ts';
 import { type EditorEnv, requireEditor } from './auth/sessions.ts';
 import { NewUserSchema } from './editorSchemas.ts';
 import { HttpError } from './httpError.ts';
-import { jsonBody } from './jsonBody.ts';
+import { invalidInput, jsonBody } from './jsonBody.ts';
 
 // GET|POST /api/v1/users: admins list and add the people who may edit. Passwords are stored as argon2 hashes.
 
@@ -22,14 +22,9 @@ export function userRoutes(store: Store): Hono<EditorEnv> {
     const body = await jsonBody(c, NewUserSchema);
     const email = normalizeEmail(body.email);
     if (email === null)
-      throw new HttpError(400, 'invalid_input', `field "email": "${body.email}" is not an e-mail address`, [
-        { field: 'email', message: 'not an e-mail address' },
-      ]);
+      throw invalidInput([{ field: 'email', message: `"${body.email}" is not an e-mail address` }]);
     const problem = passwordProblem(body.password);
-    if (problem !== null)
-      throw new HttpError(400, 'invalid_input', `field "password": ${problem}`, [
-        { field: 'password', message: problem },
-      ]);
+    if (problem !== null) throw invalidInput([{ field: 'password', message: problem }]);
     if (await store.findUser(email)) throw new HttpError(409, 'conflict', `a user ${email} already exists`);
     const user = await store.createUser(email, body.role, await hashPassword(body.password));
     c.header('Location', '/api/v1/users');
