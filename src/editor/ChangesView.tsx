@@ -1,8 +1,7 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { countryName } from '../core/countries/index.ts';
 import type { DatasetDocument, Revision } from '../core/schemas.ts';
-import { api } from './api.ts';
+import { useRevisions } from './History.tsx';
 import { formatTime, t } from './text.ts';
 
 // The dataset's recent changes, newest first: who changed which record or note, when and why. Each record's
@@ -20,18 +19,8 @@ function what(r: Revision, doc: DatasetDocument): string {
 }
 
 export function ChangesView(props: { doc: DatasetDocument }): JSX.Element {
-  const [revisions, setRevisions] = useState<Revision[] | null>(null);
-  const [error, setError] = useState('');
-  const id = props.doc.dataset.id;
-
-  useEffect(() => {
-    void api<{ revisions: Revision[] }>('GET', `/api/v1/datasets/${encodeURIComponent(id)}/revisions`, {
-      query: { limit: '200' },
-    }).then((r) => {
-      if (r.ok) setRevisions(r.data.revisions);
-      else setError(r.message);
-    });
-  }, [id, props.doc]);
+  const url = `/api/v1/datasets/${encodeURIComponent(props.doc.dataset.id)}/revisions?limit=200`;
+  const { revisions, error } = useRevisions(url, props.doc);
 
   return (
     <section class="ed-card" aria-labelledby="ed-changes-title" data-testid="changes">

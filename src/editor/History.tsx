@@ -6,22 +6,27 @@ import { formatTime, t } from './text.ts';
 
 // A record's (or a note's) revisions, newest first: who changed it, when and why; each change can be undone.
 
+/** The revisions at `url` (newest first), read again whenever `refresh` changes; null until they arrive. */
+export function useRevisions(url: string, refresh: unknown) {
+  const [revisions, setRevisions] = useState<Revision[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    void api<{ revisions: Revision[] }>('GET', url).then((r) => {
+      if (r.ok) setRevisions(r.data.revisions);
+      else setError(r.message);
+    });
+  }, [url, refresh]);
+  return { revisions, error, setError };
+}
+
 export function History(props: {
   /** The record's API path: /api/v1/agreements/ID or /api/v1/notes/ID. */
   path: string;
   version: number;
   onReverted: (id: string | null) => Promise<void>;
 }): JSX.Element {
-  const [revisions, setRevisions] = useState<Revision[] | null>(null);
-  const [error, setError] = useState('');
   const { path } = props;
-
-  useEffect(() => {
-    void api<{ revisions: Revision[] }>('GET', `${path}/revisions`).then((r) => {
-      if (r.ok) setRevisions(r.data.revisions);
-      else setError(r.message);
-    });
-  }, [path, props.version]);
+  const { revisions, error, setError } = useRevisions(`${path}/revisions`, props.version);
 
   const undo = async (revision: number): Promise<void> => {
     const r = await api<{ id: string } | null>('POST', `${path}/revert`, { body: { revision } });

@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { countryName } from '../core/countries/index.ts';
 import type { CountryNote, DatasetDocument } from '../core/schemas.ts';
-import { api, type FieldProblem } from './api.ts';
+import { EditForm, type Saved, useOpenForm, useSaving } from './EditForm.tsx';
 import { History } from './History.tsx';
 import { t } from './text.ts';
 
@@ -11,12 +11,14 @@ import { t } from './text.ts';
 
 type Draft = { country: string; text: string; sources: string };
 
+const noteUrl = (n: CountryNote): string => `/api/v1/notes/${encodeURIComponent(n.id)}`;
+
 function NoteForm(props: {
   datasetId: string;
   note: CountryNote | null;
   notice: string;
   onClose: () => void;
-  onSaved: (id: string | null, notice: string) => Promise<void>;
+  onSaved: Saved;
 }): JSX.Element {
   const n = props.note;
   const [initial] = useState<Draft>(() => ({
@@ -25,18 +27,10 @@ function NoteForm(props: {
     sources: n ? n.sources.map((s) => s.url).join('\n') : '',
   }));
   const [draft, setDraft] = useState(initial);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [error, setError] = useState('');
-  const [stale, setStale] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
+  const { outcome, save: send, remove: drop } = useSaving(props.onSaved);
 
-  const save = async (e: Event): Promise<void> => {
+  const save = (e: Event): Promise<void> => {
     e.preventDefault();
-    setProblems([]);
-    setError('');
     const body: Record<string, unknown> = {};
     if (n === null || draft.country !== initial.country) body.country = draft.country.trim();
     if (n === null || draft.text !== initial.text) body.text = draft.text;
@@ -45,70 +39,23 @@ function NoteForm(props: {
         .split('\n')
         .map((u) => u.trim())
         .filter(Boolean);
-    const r =
-      n === null
-        ? await api<CountryNote>('POST', `/api/v1/datasets/${encodeURIComponent(props.datasetId)}/notes`, {
-            body,
-          })
-        : await api<CountryNote>('PATCH', `/api/v1/notes/${encodeURIComponent(n.id)}`, {
-            body,
-            ifMatch: n.version,
-          });
-    if (r.ok) return props.onSaved(r.data.id, n === null ? t.created : t.saved);
-    if (r.status === 409) setStale(true);
-    else if (r.details.length > 0) setProblems(r.details);
-    else setError(r.message);
-  };
-
-  const remove = async (): Promise<void> => {
-    if (n === null || !confirm(t.confirmDelete)) return;
-    const r = await api('DELETE', `/api/v1/notes/${encodeURIComponent(n.id)}`, { ifMatch: n.version });
-    if (r.ok) await props.onSaved(null, t.deleted);
-    else if (r.status === 409) setStale(true);
-    else setError(r.message);
+    return n === null
+      ? send(`/api/v1/datasets/${encodeURIComponent(props.datasetId)}/notes`, body, null, t.created)
+      : send(noteUrl(n), body, n.version, t.saved);
   };
 
   return (
-    <section class="ed-form ed-card" aria-labelledby="ed-note-title" data-testid="note-form">
-      <div class="ed-form-head">
-        <h2 id="ed-note-title" tabIndex={-1} ref={heading}>
-          {n === null ? t.newNote : t.edit(countryName(n.country))}
-        </h2>
-        <button type="button" class="ed-button" onClick={props.onClose}>
-          {t.cancel}
-        </button>
-      </div>
-      {props.notice ? (
-        <p class="ed-ok" role="status" data-testid="note-notice">
-          {props.notice}
-        </p>
-      ) : null}
-      {stale ? (
-        <div class="ed-error" role="alert">
-          <p>{t.stale}</p>
-          <button type="button" class="ed-button" onClick={() => props.onSaved(n?.id ?? null, '')}>
-            {t.reload}
-          </button>
-        </div>
-      ) : null}
-      {problems.length > 0 ? (
-        <div class="ed-error" role="alert" data-testid="note-problems">
-          <p>{t.fixFields}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.field}${p.message}`}>
-                <strong>{p.field?.startsWith('sources') ? t.fields.sources : t.noteCountry}</strong>:{' '}
-                {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {error ? (
-        <p class="ed-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+    <EditForm
+      id="ed-note-title"
+      testId="note-form"
+      prefix="note"
+      title={n === null ? t.newNote : t.edit(countryName(n.country))}
+      notice={props.notice}
+      outcome={outcome}
+      labelOf={(field) => (field?.startsWith('sources') ? t.fields.sources : t.noteCountry)}
+      onClose={props.onClose}
+      onReload={() => props.onSaved(n?.id ?? null, '')}
+    >
       <form onSubmit={save}>
         <label class="ed-field">
           <span>{t.noteCountry}</span>
@@ -137,40 +84,30 @@ function NoteForm(props: {
           <small class="ed-hint">{t.fields.sourcesHint}</small>
         </label>
         <div class="ed-actions">
-          <button type="submit" class="ed-button ed-primary" data-testid="note-save">
-            {t.save}
+          <button type="submit" class="ed-button ed-primary" disabled={outcome.busy} data-testid="note-save">
+            {outcome.busy ? t.saving : t.save}
           </button>
           {n !== null ? (
-            <button type="button" class="ed-button ed-danger" onClick={remove}>
+            <button type="button" class="ed-button ed-danger" onClick={() => drop(noteUrl(n), n.version)}>
               {t.deleteRecord}
             </button>
           ) : null}
         </div>
       </form>
       {n !== null ? (
-        <History
-          path={`/api/v1/notes/${encodeURIComponent(n.id)}`}
-          version={n.version}
-          onReverted={(id) => props.onSaved(id, t.undone)}
-        />
+        <History path={noteUrl(n)} version={n.version} onReverted={(id) => props.onSaved(id, t.undone)} />
       ) : null}
-    </section>
+    </EditForm>
   );
 }
 
 export function NotesView(props: { doc: DatasetDocument; onChanged: () => Promise<void> }): JSX.Element {
   const { doc } = props;
-  const [open, setOpen] = useState<string | 'new' | null>(null);
-  const [notice, setNotice] = useState('');
+  const { open, current, notice, choose, saved, formKey } = useOpenForm(doc.notes, props.onChanged);
   const notes = useMemo(
     () => [...doc.notes].sort((a, b) => countryName(a.country).localeCompare(countryName(b.country))),
     [doc],
   );
-  const current = open === null || open === 'new' ? null : (doc.notes.find((n) => n.id === open) ?? null);
-  const choose = (id: string | 'new' | null): void => {
-    setNotice('');
-    setOpen(id);
-  };
 
   return (
     <div class={`ed-records${open ? ' ed-with-form' : ''}`}>
@@ -214,16 +151,12 @@ export function NotesView(props: { doc: DatasetDocument; onChanged: () => Promis
       </section>
       {open !== null ? (
         <NoteForm
-          key={open === 'new' ? 'new' : `${open}:${current?.version ?? 'gone'}`}
+          key={formKey}
           datasetId={doc.dataset.id}
           note={current}
           notice={notice}
           onClose={() => choose(null)}
-          onSaved={async (id, message) => {
-            await props.onChanged();
-            setOpen(id);
-            setNotice(message);
-          }}
+          onSaved={saved}
         />
       ) : null}
     </div>

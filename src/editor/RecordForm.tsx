@@ -1,9 +1,9 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { countryName } from '../core/countries/index.ts';
 import { formatPartialIso } from '../core/partialDate.ts';
 import type { Agreement, Dataset, Source } from '../core/schemas.ts';
-import { api, type FieldProblem } from './api.ts';
+import { EditForm, type Saved, useSaving } from './EditForm.tsx';
 import { History } from './History.tsx';
 import { t } from './text.ts';
 
@@ -89,58 +89,29 @@ const fieldLabel = (field: string | null): string => {
   return key ? String(t.fields[key]) : (field ?? '');
 };
 
+const agreementUrl = (a: Agreement): string => `/api/v1/agreements/${encodeURIComponent(a.id)}`;
+
 export function RecordForm(props: {
   dataset: Dataset;
   agreement: Agreement | null;
   notice: string;
   onClose: () => void;
-  onSaved: (id: string | null, notice: string) => Promise<void>;
+  onSaved: Saved;
 }): JSX.Element {
   const { dataset, agreement: a } = props;
   const [initial] = useState(() => draftOf(a, dataset));
   const [draft, setDraft] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [error, setError] = useState('');
-  const [stale, setStale] = useState(false);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setDraft((d) => ({ ...d, [k]: v }));
-  // Opening a record moves focus (and, on a phone, the view) to its form.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
+  const { outcome, save: send, remove: drop } = useSaving(props.onSaved);
 
-  const save = async (e: Event): Promise<void> => {
+  const save = (e: Event): Promise<void> => {
     e.preventDefault();
-    setBusy(true);
-    setError('');
-    setProblems([]);
     const body = bodyOf(draft, initial, a);
-    const r =
-      a === null
-        ? await api<Agreement>('POST', `/api/v1/datasets/${encodeURIComponent(dataset.id)}/agreements`, {
-            body,
-          })
-        : await api<Agreement>('PATCH', `/api/v1/agreements/${encodeURIComponent(a.id)}`, {
-            body,
-            ifMatch: a.version,
-          });
-    setBusy(false);
-    if (r.ok) return props.onSaved(r.data.id, a === null ? t.created : t.saved);
-    if (r.status === 409) setStale(true);
-    else if (r.details.length > 0) setProblems(r.details);
-    else setError(r.message);
+    return a === null
+      ? send(`/api/v1/datasets/${encodeURIComponent(dataset.id)}/agreements`, body, null, t.created)
+      : send(agreementUrl(a), body, a.version, t.saved);
   };
 
-  const remove = async (): Promise<void> => {
-    if (a === null || !confirm(t.confirmDelete)) return;
-    const r = await api('DELETE', `/api/v1/agreements/${encodeURIComponent(a.id)}`, { ifMatch: a.version });
-    if (r.ok) await props.onSaved(null, t.deleted);
-    else if (r.status === 409) setStale(true);
-    else setError(r.message);
-  };
-
-  const title = a === null ? t.create : t.edit(a.partners.map(countryName).join(', '));
   const text = (k: 'partners' | 'date' | 'title', hint?: string): JSX.Element => (
     <label class="ed-field">
       <span>{t.fields[k]}</span>
@@ -150,45 +121,17 @@ export function RecordForm(props: {
   );
 
   return (
-    <section class="ed-form ed-card" aria-labelledby="ed-form-title" data-testid="record-form">
-      <div class="ed-form-head">
-        <h2 id="ed-form-title" tabIndex={-1} ref={heading}>
-          {title}
-        </h2>
-        <button type="button" class="ed-button" onClick={props.onClose}>
-          {t.cancel}
-        </button>
-      </div>
-      {props.notice ? (
-        <p class="ed-ok" role="status" data-testid="form-notice">
-          {props.notice}
-        </p>
-      ) : null}
-      {stale ? (
-        <div class="ed-error" role="alert" data-testid="stale">
-          <p>{t.stale}</p>
-          <button type="button" class="ed-button" onClick={() => props.onSaved(a?.id ?? null, '')}>
-            {t.reload}
-          </button>
-        </div>
-      ) : null}
-      {problems.length > 0 ? (
-        <div class="ed-error" role="alert" data-testid="form-problems">
-          <p>{t.fixFields}</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.field}${p.message}`}>
-                <strong>{fieldLabel(p.field)}</strong>: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {error ? (
-        <p class="ed-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+    <EditForm
+      id="ed-form-title"
+      testId="record-form"
+      prefix="form"
+      title={a === null ? t.create : t.edit(a.partners.map(countryName).join(', '))}
+      notice={props.notice}
+      outcome={outcome}
+      labelOf={fieldLabel}
+      onClose={props.onClose}
+      onReload={() => props.onSaved(a?.id ?? null, '')}
+    >
       <form onSubmit={save}>
         <label class="ed-field">
           <span>{t.fields.category}</span>
@@ -245,11 +188,16 @@ export function RecordForm(props: {
           </select>
         </label>
         <div class="ed-actions">
-          <button type="submit" class="ed-button ed-primary" disabled={busy} data-testid="save">
-            {busy ? t.saving : t.save}
+          <button type="submit" class="ed-button ed-primary" disabled={outcome.busy} data-testid="save">
+            {outcome.busy ? t.saving : t.save}
           </button>
           {a !== null ? (
-            <button type="button" class="ed-button ed-danger" onClick={remove} data-testid="delete">
+            <button
+              type="button"
+              class="ed-button ed-danger"
+              onClick={() => drop(agreementUrl(a), a.version)}
+              data-testid="delete"
+            >
               {t.deleteRecord}
             </button>
           ) : null}
@@ -257,11 +205,11 @@ export function RecordForm(props: {
       </form>
       {a !== null ? (
         <History
-          path={`/api/v1/agreements/${encodeURIComponent(a.id)}`}
+          path={agreementUrl(a)}
           version={a.version}
           onReverted={(id) => props.onSaved(id, t.undone)}
         />
       ) : null}
-    </section>
+    </EditForm>
   );
 }

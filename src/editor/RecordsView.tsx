@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { countryName } from '../core/countries/index.ts';
 import { formatPartialIso } from '../core/partialDate.ts';
 import type { Agreement, DatasetDocument } from '../core/schemas.ts';
+import { useOpenForm } from './EditForm.tsx';
 import { RecordForm } from './RecordForm.tsx';
 import { t } from './text.ts';
 
@@ -32,12 +33,7 @@ function matches(a: Agreement, words: string[], categoryLabel: string): boolean 
 export function RecordsView(props: { doc: DatasetDocument; onChanged: () => Promise<void> }): JSX.Element {
   const { doc } = props;
   const [query, setQuery] = useState('');
-  const [open, setOpen] = useState<string | 'new' | null>(null);
-  const [notice, setNotice] = useState('');
-  const choose = (id: string | 'new' | null): void => {
-    setNotice('');
-    setOpen(id);
-  };
+  const { open, current, notice, choose, saved, formKey } = useOpenForm(doc.agreements, props.onChanged);
   const label = useMemo(() => new Map(doc.dataset.categories.map((c) => [c.id as string, c.label])), [doc]);
 
   const rows = useMemo(() => {
@@ -46,9 +42,6 @@ export function RecordsView(props: { doc: DatasetDocument; onChanged: () => Prom
       .filter((a) => matches(a, words, label.get(a.category) ?? ''))
       .sort((x, y) => partnerNames(x).localeCompare(partnerNames(y)) || x.category.localeCompare(y.category));
   }, [doc, query, label]);
-
-  const current =
-    open === null || open === 'new' ? null : (doc.agreements.find((a) => a.id === open) ?? null);
 
   return (
     <div class={`ed-records${open ? ' ed-with-form' : ''}`}>
@@ -110,16 +103,12 @@ export function RecordsView(props: { doc: DatasetDocument; onChanged: () => Prom
       </section>
       {open !== null ? (
         <RecordForm
-          key={open === 'new' ? 'new' : `${open}:${current?.version ?? 'gone'}`}
+          key={formKey}
           dataset={doc.dataset}
           agreement={current}
           notice={notice}
           onClose={() => choose(null)}
-          onSaved={async (id, message) => {
-            await props.onChanged();
-            setOpen(id);
-            setNotice(message);
-          }}
+          onSaved={saved}
         />
       ) : null}
     </div>
