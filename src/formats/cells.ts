@@ -29,9 +29,16 @@ export function isBlankRow(row: GridRow): boolean {
 
 /** Case, accents and punctuation do not matter when matching header texts: "MOUs/ JOINT" ~ "mou". */
 export function looseKey(s: string): string {
+  return looseWords(s).replace(/ /g, '');
+}
+
+/** The same, word by word: "Date of MoU" is "date of mou", so a text can be matched as whole words. */
+export function looseWords(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .join(' ');
 }

@@ -1,6 +1,6 @@
 import type { CategoryId } from '../../core/ids.ts';
 import type { Category, Dataset } from '../../core/schemas.ts';
-import { cellText, looseKey } from '../cells.ts';
+import { cellText, looseKey, looseWords } from '../cells.ts';
 import type { Cell } from '../types.ts';
 
 // A seed-layout header row: its first cell (after any row-number columns such as "S.No.") names the country
@@ -41,15 +41,6 @@ function wordMatches(header: string, texts: readonly string[]): boolean {
     return w !== '' && words.includes(` ${w} `);
   });
 }
-
-const looseWords = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '')
-    .join(' ');
 
 /** The first cell starts with a country header text: "Country", "COUNTRY / TERRITORY" — but not "Suriname". */
 export function isCountryHeader(cell: Cell, dataset: SeedDataset): boolean {
