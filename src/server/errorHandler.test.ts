@@ -112,7 +112,7 @@ describe('error handler', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const body = await page.text();
     expect(body).toContain('<title>Page not found — Accord Atlas</title>');
-    expect(body).toContain('There is no dataset &#34;&#60;b&#62;x&#60;/b&#62;&#34;.');
+    expect(body).toContain('There is no dataset &quot;&lt;b&gt;x&lt;/b&gt;&quot;.');
     expect(body).not.toContain('<b>x</b>');
     expect(body).toContain('<a href="/">Go to the map</a>');
     const other = await app.request('/nowhere', html);

@@ -1,7 +1,7 @@
+import { escapeHtml } from '../web/ssr.ts';
+
 // A reader who follows a broken link to a page gets a small HTML page that says what went wrong and links to
 // the map, not a bare line of text. The message is escaped; the page needs no script or style (strict CSP).
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad request',
