@@ -2,23 +2,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { assetsFromManifest, type ViteManifest } from '../web/ssr.ts';
 
 // The researchers' editor at /editor/: a small HTML shell around the editor bundle (dist/editor, built by
 // vite.editor.config.ts), and its hashed files. Without a build the page says how to make one.
 
-type Manifest = Record<string, { file: string; css?: string[]; isEntry?: boolean }>;
-
 const ENTRY = 'src/editor/main.tsx';
 
-function shell(manifest: Manifest | null): string {
-  const entry = manifest?.[ENTRY];
-  const head = entry
+function shell(manifest: ViteManifest | null): string {
+  const assets = manifest?.[ENTRY] ? assetsFromManifest(manifest, '/editor/', ENTRY) : null;
+  const head = assets
     ? [
-        ...(entry.css ?? []).map((c) => `<link rel="stylesheet" href="/editor/${c}">`),
-        `<script type="module" src="/editor/${entry.file}"></script>`,
+        ...assets.css.map((c) => `<link rel="stylesheet" href="${c}">`),
+        ...assets.js.slice(1).map((j) => `<link rel="modulepreload" href="${j}">`),
+        `<script type="module" src="${assets.js[0]}"></script>`,
       ].join('\n')
     : '';
-  const body = entry
+  const body = assets
     ? '<div id="editor"><noscript>The editor needs JavaScript.</noscript></div>'
     : '<main><h1>Accord Atlas editor</h1><p>The editor is not built yet: run <code>npm run build</code> and restart the server.</p></main>';
   return `<!doctype html>
@@ -44,7 +44,7 @@ export function editorPage(root: string): Hono {
   let html: string | undefined;
   const page = (): string => {
     html ??= shell(
-      existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest) : null,
+      existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest) : null,
     );
     return html;
   };

@@ -128,13 +128,14 @@ export const ENTRY = 'src/web/main.tsx';
 
 /**
  * The page's assets from Vite's manifest: the entry script and the chunks it imports statically, their
- * CSS. (The geometry asset is not preloaded: the page carries its map.) `base` is the URL prefix of dist/web.
+ * CSS. (The geometry asset is not preloaded: the page carries its map.) `base` is the URL prefix of dist/web;
+ * `entryKey` another entry of another build (the editor's).
  */
-export function assetsFromManifest(manifest: ViteManifest, base = './'): PageAssets {
-  const entry = manifest[ENTRY];
+export function assetsFromManifest(manifest: ViteManifest, base = './', entryKey = ENTRY): PageAssets {
+  const entry = manifest[entryKey];
   if (entry === undefined) {
     throw new Error(
-      `the Vite manifest has no entry for ${ENTRY}; build the page with "npx vite build" first`,
+      `the Vite manifest has no entry for ${entryKey}; build the page with "npx vite build" first`,
     );
   }
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -149,6 +150,6 @@ export function assetsFromManifest(manifest: ViteManifest, base = './'): PageAss
     for (const c of chunk.css ?? []) if (!css.includes(prefix + c)) css.push(prefix + c);
     for (const i of chunk.imports ?? []) visit(i);
   };
-  visit(ENTRY);
+  visit(entryKey);
   return { js, css };
 }
