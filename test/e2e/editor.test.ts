@@ -26,6 +26,12 @@ import { describeProblems } from './mapPage.ts';
 const USER = { email: 'researcher@example.org', password: 'a long research passphrase' };
 const WCAG21AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.getByTestId('login-email').fill(who.email);
+  await page.getByTestId('login-password').fill(who.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
 async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG21AA).analyze();
   return result.violations.map(
@@ -63,15 +69,12 @@ describeBrowser('editor', () => {
   it('logs in (a wrong password says so) and lists every record; no axe violation', async () => {
     const { page } = p;
     await page.goto(`${server.url}/editor/`);
-    await page.getByTestId('login-email').fill(USER.email);
-    await page.getByTestId('login-password').fill('wrong password here');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, { ...USER, password: 'wrong password here' });
     await expect
       .poll(() => page.getByTestId('login-error').textContent())
       .toContain('wrong e-mail or password');
     expect(await axe(page)).toEqual([]);
-    await page.getByTestId('login-password').fill(USER.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, USER);
     await page.getByTestId('record-table').waitFor();
     expect(await page.getByTestId('record-count').textContent()).toBe('103 records');
     expect(await page.getByTestId('whoami').textContent()).toContain(USER.email);
@@ -229,9 +232,7 @@ describeBrowser('editor', () => {
     try {
       const { page } = other;
       await page.goto(`${server.url}/editor/`);
-      await page.getByTestId('login-email').fill(admin.email);
-      await page.getByTestId('login-password').fill(admin.password);
-      await page.getByRole('button', { name: 'Log in' }).click();
+      await logIn(page, admin);
       await page.getByTestId('tab-users').click();
       const form = page.locator('form.ed-add-user');
       await form.locator('input[name="email"]').fill('new.colleague@example.org');
@@ -266,9 +267,7 @@ describeBrowser('editor', () => {
     await context.clearCookies();
     await page.getByTestId('tab-changes').click();
     await page.getByTestId('login-form').waitFor();
-    await page.getByTestId('login-email').fill(USER.email);
-    await page.getByTestId('login-password').fill(USER.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, USER);
     await page.getByTestId('record-table').waitFor();
   });
 
