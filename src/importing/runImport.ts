@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type ImportPlan, planImport } from '../core/diff.ts';
 import type { Dataset } from '../core/schemas.ts';
 import { parseFile } from '../formats/index.ts';
@@ -7,21 +8,28 @@ import type { Actor, Store } from '../store/types.ts';
 // compare it with the database, and — unless it is a dry run or the file has errors — apply the plan in one
 // transaction. The report is what both print (DESIGN.md: added / changed / removed, warnings, errors).
 
-export type ImportProblem = { line: number | null; column: string | null; message: string };
+const ImportProblemSchema = z.object({
+  line: z.number().int().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
-export type ImportReport = {
-  added: number;
-  changed: number;
-  removed: number;
-  unchanged: number;
-  notes: { added: number; changed: number; removed: number };
-  dataset: string;
-  dryRun: boolean;
-  warnings: ImportProblem[];
-  errors: ImportProblem[];
-  changes: Array<{ id: string; fields: string[] }>;
-  removedIds: string[];
-};
+/** What an import did or would do: what `atlas import --json` prints and the editor API answers. */
+export const ImportReportSchema = z.object({
+  added: z.number().int(),
+  changed: z.number().int(),
+  removed: z.number().int(),
+  unchanged: z.number().int(),
+  notes: z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() }),
+  dataset: z.string(),
+  dryRun: z.boolean(),
+  warnings: z.array(ImportProblemSchema),
+  errors: z.array(ImportProblemSchema),
+  changes: z.array(z.object({ id: z.string(), fields: z.array(z.string()) })),
+  removedIds: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 export type ImportRequest = {
   bytes: Uint8Array;

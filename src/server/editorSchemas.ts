@@ -23,26 +23,7 @@ export const SessionResponseSchema = z.object({
   csrfToken: z.string().nullable().describe('Send it as X-CSRF-Token with every change'),
 });
 
-const ImportProblemSchema = z.object({
-  line: z.number().int().nullable(),
-  column: z.string().nullable(),
-  message: z.string(),
-});
-
-/** What an import did or would do (the same report as `atlas import --json`). */
-export const ImportReportSchema = z.object({
-  added: z.number().int(),
-  changed: z.number().int(),
-  removed: z.number().int(),
-  unchanged: z.number().int(),
-  notes: z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() }),
-  dataset: z.string(),
-  dryRun: z.boolean(),
-  warnings: z.array(ImportProblemSchema),
-  errors: z.array(ImportProblemSchema),
-  changes: z.array(z.object({ id: z.string(), fields: z.array(z.string()) })),
-  removedIds: z.array(z.string()),
-});
+export { ImportReportSchema } from '../importing/runImport.ts';
 
 export const UserSchema = z.object({
   id: z.number().int(),
