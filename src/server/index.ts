@@ -5,21 +5,21 @@ import type { Hono } from 'hono';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 import { createApp } from './app.ts';
-import { type Logger, silentLogger } from './logger.ts';
-import type { PublishConfig } from './publishRoutes.ts';
+import { type Logger, silentLogger } from './http/logger.ts';
+import type { PublishConfig } from './publish/publishRoutes.ts';
 import { ensureSeeded } from './seed.ts';
 
 // The public face of the server: build the app (tests, embedding) or run it on a port.
 
 export { escapeHtml } from '../web/ssr.ts';
 export { type AppOptions, createApp } from './app.ts';
-export { HttpError } from './httpError.ts';
-export { createLogger, type Logger } from './logger.ts';
-export { buildOpenApi } from './openapi.ts';
-export { renderPlaceholder } from './placeholder.ts';
-export { renderers } from './renderers.ts';
+export { HttpError } from './http/httpError.ts';
+export { createLogger, type Logger } from './http/logger.ts';
+export { buildOpenApi } from './openapi/openapi.ts';
+export { renderPlaceholder } from './pages/placeholder.ts';
+export { renderers } from './read/renderers.ts';
+export { DatasetSnapshots, type RenditionKind, type Snapshot } from './read/snapshots.ts';
 export { ensureSeeded, SeedError, type SeedResult, type SeedSource } from './seed.ts';
-export { DatasetSnapshots, type RenditionKind, type Snapshot } from './snapshots.ts';
 
 const CLOSE_GRACE_MS = 2000;
 

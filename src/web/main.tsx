@@ -57,7 +57,7 @@ function pageUrl(): string {
 }
 
 const loadRegistry = (): Promise<CountryLookup> =>
-  import('./app/countryLookup.ts').then((m) => m.coreCountryLookup());
+  import('./app/countries/countryLookup.ts').then((m) => m.coreCountryLookup());
 
 /**
  * Country names from the table the server put in the page; the full registry loads on first search. Without

@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { DatasetDocument } from '../core/schemas.ts';
-import { coreCountryLookup } from './app/countryLookup.ts';
+import { coreCountryLookup } from './app/countries/countryLookup.ts';
 import { App, countryTable, createAtlas, defaultState, lazyCountryLookup, mainPageUrl } from './app/index.ts';
 import { fixedMapSlot } from './app/mapView.tsx';
 import { geometryFromFile } from './geometryFile.ts';

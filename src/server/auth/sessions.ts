@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role, Session, Store, User } from '../../store/types.ts';
-import { HttpError } from '../httpError.ts';
+import { HttpError } from '../http/httpError.ts';
 
 // Editor sessions: a random token in an HttpOnly, SameSite=Strict cookie; the database keeps only its SHA-256,
 // so a copy of the database logs nobody in. Each session has a CSRF token that every state-changing request

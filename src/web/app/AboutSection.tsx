@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { messages as t } from '../text.ts';
 import { useAtlas } from './atlas.ts';
 import { CategoryMark } from './CategoryMark.tsx';
-import { Citation } from './Citation.tsx';
+import { Citation } from './share/Citation.tsx';
 
 // Glossary and counting rules (from the dataset configuration), how to cite, credits, licence and the
 // boundary policy. Server-rendered, so it reads before any script runs.

@@ -2,8 +2,8 @@ import type { ComponentType, JSX } from 'preact';
 import type { CountryCode } from '../../core/ids.ts';
 import { messages as t } from '../text.ts';
 import type { Atlas } from './atlas.ts';
-import type { Selection } from './selectAgreements.ts';
-import type { Zoom } from './state.ts';
+import type { Selection } from './selection/selectAgreements.ts';
+import type { Zoom } from './state/state.ts';
 
 // Where the map goes. The page does not import the map itself: main.tsx passes it in, so the server-side
 // render (which has no geometry and no DOM) draws a placeholder of the same size instead.

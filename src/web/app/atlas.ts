@@ -4,7 +4,7 @@ import type { CountryCode } from '../../core/ids.ts';
 import type { Agreement, CountryNote, DatasetDocument } from '../../core/schemas.ts';
 import { computeStats, type Stats } from '../../core/stats.ts';
 import { type CategoryStyle, categoryStyles } from '../map/fills.ts';
-import { type UndatedPart, undatedParts, type YearDomain, yearDomain } from './years.ts';
+import { type UndatedPart, undatedParts, type YearDomain, yearDomain } from './years/years.ts';
 
 // What the page knows that no reader action changes: the document, country names, and facts derived once
 // from the whole dataset. Components read it from context; what readers change lives in AppState.

@@ -3,24 +3,22 @@
 
 export { App, type AppProps } from './App.tsx';
 export { type Atlas, type CountryLookup, type CountrySuggestion, createAtlas } from './atlas.ts';
-export { countPerYear, type PerYear, type YearCounts } from './countPerYear.ts';
 export {
   type CountryTable,
   countryTable,
   type LazyCountryLookup,
   lazyCountryLookup,
-} from './countryTable.ts';
+} from './countries/countryTable.ts';
+export type { MapExportInput, MapSlot, MapViewProps } from './MapArea.tsx';
+export { baseFilter, type Selection, selectAgreements } from './selection/selectAgreements.ts';
 export {
   HEIGHT_MESSAGE,
   type HeightMessage,
   iframeCode,
   isHeightMessage,
   resizeScript,
-} from './embedCode.ts';
-export { embedLink, mainPageUrl, shareLink } from './links.ts';
-export type { MapExportInput, MapSlot, MapViewProps } from './MapArea.tsx';
-export { baseFilter, type Selection, selectAgreements } from './selectAgreements.ts';
-export { sortAgreements } from './sortAgreements.ts';
+} from './share/embedCode.ts';
+export { embedLink, mainPageUrl, shareLink } from './share/links.ts';
 export {
   type AppState,
   defaultState,
@@ -28,8 +26,10 @@ export {
   type SortOrder,
   type ViewName,
   type Zoom,
-} from './state.ts';
-export { decodeState, encodeState } from './urlState.ts';
+} from './state/state.ts';
+export { decodeState, encodeState } from './state/urlState.ts';
+export { sortAgreements } from './table/sortAgreements.ts';
+export { countPerYear, type PerYear, type YearCounts } from './years/countPerYear.ts';
 export {
   effectiveRange,
   moveRangeEnd,
@@ -40,4 +40,4 @@ export {
   type YearDomain,
   type YearRange,
   yearDomain,
-} from './years.ts';
+} from './years/years.ts';

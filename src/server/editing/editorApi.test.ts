@@ -1,0 +1,587 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuild } from '../../bake/webBuild.ts';
+import type { Agreement } from '../../core/schemas.ts';
+import { LoginLimiter } from '../auth/loginLimiter.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { type SeededApp, seededApp, testDatabases } from '../testing.ts';
+import { ImportReportSchema } from './editorSchemas.ts';
+
+// The editor API of DESIGN.md against a real store (SQLite, and PostgreSQL when TEST_DATABASE_URL is set):
+// sessions, CSRF, failed-login limits, optimistic concurrency, validation, history, revert, users — and the
+// public read API showing each change at once.
+
+const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
+const EDITOR = { email: 'editor@example.org', password: 'another long passphrase' };
+const DS = 'cis-india-cyber';
+
+type Json = Record<string, unknown>;
+type Login = { cookie: string; csrf: string };
+
+describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
+  let s: SeededApp;
+  let clock = 0;
+  const request = (path: string, init: RequestInit = {}) => s.app.request(path, init);
+  const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+    method,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+  const as = (login: Login, extra: Record<string, string> = {}) => ({
+    cookie: login.cookie,
+    'x-csrf-token': login.csrf,
+    ...extra,
+  });
+
+  async function login(who: { email: string; password: string }): Promise<Login> {
+    const res = await request('/api/v1/session', json('POST', who));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { csrfToken: string };
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    return { cookie, csrf: body.csrfToken };
+  }
+
+  async function stats(): Promise<{ counts: Record<string, number>; partners: number }> {
+    const res = await request(`/api/v1/datasets/${DS}`);
+    return ((await res.json()) as { stats: { counts: Record<string, number>; partners: number } }).stats;
+  }
+
+  async function firstOf(category: string, partner: string): Promise<Agreement> {
+    const res = await request(`/api/v1/datasets/${DS}/agreements?category=${category}&partner=${partner}`);
+    return ((await res.json()) as { agreements: Agreement[] }).agreements[0]!;
+  }
+
+  beforeAll(async () => {
+    s = await seededApp(factory, {
+      loginLimiter: new LoginLimiter({ perEmail: 3, perClient: 50, windowMs: 60_000 }, () => clock),
+    });
+    await s.store.createUser(ADMIN.email, 'admin', await hashPassword(ADMIN.password));
+    await s.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('logs in with an HttpOnly, SameSite=Strict cookie and a CSRF token; one answer for every wrong pair', async () => {
+    const res = await request('/api/v1/session', json('POST', EDITOR));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { user: Json; csrfToken: string };
+    expect(body.user).toEqual({ email: EDITOR.email, role: 'editor' });
+    expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^atlas_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\//);
+    const wrongPassword = await request(
+      '/api/v1/session',
+      json('POST', { ...EDITOR, password: 'nope nope nope' }),
+    );
+    const unknownUser = await request('/api/v1/session', json('POST', { email: 'who@x.org', password: 'x' }));
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownUser.status).toBe(401);
+    expect(await wrongPassword.json()).toEqual(await unknownUser.json());
+    // The session says who is logged in and repeats the token.
+    const me = await request('/api/v1/session', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(await me.json()).toEqual({ user: body.user, csrfToken: body.csrfToken });
+  });
+
+  it('limits failed logins per e-mail: 429 with Retry-After, even for the right password, until the window passes', async () => {
+    const target = { email: 'limited@example.org', password: 'a password that is long' };
+    await s.store.createUser(target.email, 'editor', await hashPassword(target.password));
+    for (let i = 0; i < 3; i++) {
+      const r = await request('/api/v1/session', json('POST', { ...target, password: `wrong ${i}` }));
+      expect(r.status).toBe(401);
+    }
+    const blocked = await request('/api/v1/session', json('POST', target));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await blocked.json()) as { error: Json }).error.code).toBe('rate_limited');
+    clock += 61_000;
+    expect((await request('/api/v1/session', json('POST', target))).status).toBe(200);
+  });
+
+  it('refuses a login posted from another site', async () => {
+    const res = await request(
+      'http://localhost/api/v1/session',
+      json('POST', EDITOR, { origin: 'https://evil.example', host: 'localhost' }),
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('a change needs a session (401) and its CSRF token (403)', async () => {
+    const a = await firstOf('mou', 'SG');
+    const patch = json('PATCH', { title: 'x' }, { 'if-match': `"${a.version}"` });
+    expect((await request(`/api/v1/agreements/${a.id}`, patch)).status).toBe(401);
+    const me = await login(EDITOR);
+    const noToken = await request(`/api/v1/agreements/${a.id}`, {
+      ...patch,
+      headers: { ...(patch.headers as Json), cookie: me.cookie },
+    } as RequestInit);
+    expect(noToken.status).toBe(403);
+    expect(((await noToken.json()) as { error: Json }).error.code).toBe('csrf');
+    const wrongToken = await request(`/api/v1/agreements/${a.id}`, {
+      ...patch,
+      headers: { ...(patch.headers as Json), ...as({ ...me, csrf: `${me.csrf}x` }) },
+    } as RequestInit);
+    expect(wrongToken.status).toBe(403);
+    expect((await s.store.getAgreement(a.id))?.version).toBe(a.version);
+  });
+
+  it('PATCH needs If-Match (428), refuses a stale version (409 with the current record), and the public counts follow at once', async () => {
+    const me = await login(EDITOR);
+    const before = await stats();
+    const a = await firstOf('mou', 'SG');
+    const url = `/api/v1/agreements/${a.id}`;
+    expect((await request(url, json('PATCH', { category: 'framework' }, as(me)))).status).toBe(428);
+    const stale = await request(
+      url,
+      json('PATCH', { category: 'framework' }, as(me, { 'if-match': `"${a.version + 5}"` })),
+    );
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { current: Agreement }).current.version).toBe(a.version);
+    const ok = await request(
+      url,
+      json('PATCH', { category: 'framework', date: 'Aug 2015' }, as(me, { 'if-match': `"${a.version}"` })),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('etag')).toBe(`"${a.version + 1}"`);
+    const changed = (await ok.json()) as Agreement;
+    expect(changed).toMatchObject({ category: 'framework', date: { year: 2015, month: 8, day: null } });
+    const after = await stats();
+    expect(after.counts.mou).toBe(before.counts.mou! - 1);
+    expect(after.counts.framework).toBe(before.counts.framework! + 1);
+    // If-Match: * means "whatever the version is now": the client means to overwrite.
+    const any = await request(url, json('PATCH', { title: 'Overwritten' }, as(me, { 'if-match': '*' })));
+    expect(any.status).toBe(200);
+    expect(any.headers.get('etag')).toBe(`"${a.version + 2}"`);
+    // The same version again is now stale.
+    const again = await request(url, json('PATCH', { title: 'y' }, as(me, { 'if-match': `"${a.version}"` })));
+    expect(again.status).toBe(409);
+  });
+
+  it('a bad PATCH names every bad field and changes nothing', async () => {
+    const me = await login(EDITOR);
+    const a = await firstOf('mlat', 'FR');
+    const res = await request(
+      `/api/v1/agreements/${a.id}`,
+      json(
+        'PATCH',
+        {
+          category: 'nope',
+          partners: ['Atlantis', 'IN'],
+          sources: ['javascript:alert(1)'],
+          date: '2015-02-30',
+        },
+        as(me, { 'if-match': `"${a.version}"` }),
+      ),
+    );
+    expect(res.status).toBe(400);
+    const err = ((await res.json()) as { error: { code: string; details: Array<{ field: string }> } }).error;
+    expect(err.code).toBe('invalid_input');
+    expect(err.details.map((d) => d.field).sort()).toEqual([
+      'category',
+      'date',
+      'partners.0',
+      'partners.1',
+      'sources.0.url',
+    ]);
+    expect(await s.store.getAgreement(a.id)).toEqual(a);
+    const unknownField = await request(
+      `/api/v1/agreements/${a.id}`,
+      json('PATCH', { colour: 'red' }, as(me, { 'if-match': `"${a.version}"` })),
+    );
+    expect(unknownField.status).toBe(400);
+    const notJson = await request(`/api/v1/agreements/${a.id}`, {
+      method: 'PATCH',
+      body: '{"title":',
+      headers: as(me, { 'if-match': `"${a.version}"`, 'content-type': 'application/json' }),
+    });
+    expect(((await notJson.json()) as { error: Json }).error.code).toBe('invalid_json');
+    const form = await request(`/api/v1/agreements/${a.id}`, {
+      method: 'PATCH',
+      body: 'title=x',
+      headers: as(me, { 'if-match': `"${a.version}"`, 'content-type': 'application/x-www-form-urlencoded' }),
+    });
+    expect(form.status).toBe(415);
+  });
+
+  it('POST creates an agreement from names and a date as text (201, Location, ETag), counted at once', async () => {
+    const me = await login(EDITOR);
+    const before = await stats();
+    const res = await request(
+      `/api/v1/datasets/${DS}/agreements`,
+      json(
+        'POST',
+        {
+          category: 'mou',
+          partners: ['Burma'],
+          date: 'Aug 2019',
+          sources: ['https://example.org/mm-mou'],
+          summary: 'A new MoU',
+        },
+        as(me),
+      ),
+    );
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as Agreement;
+    expect(res.headers.get('location')).toBe(`/api/v1/agreements/${created.id}`);
+    expect(res.headers.get('etag')).toBe('"1"');
+    expect(created).toMatchObject({ partners: ['MM'], date: { year: 2019, month: 8 }, version: 1 });
+    expect((await stats()).counts.mou).toBe(before.counts.mou! + 1);
+    const missing = await request(
+      `/api/v1/datasets/${DS}/agreements`,
+      json('POST', { category: 'mou' }, as(me)),
+    );
+    expect(missing.status).toBe(400);
+    const noDataset = await request(
+      '/api/v1/datasets/nope/agreements',
+      json('POST', { category: 'mou', partners: ['FR'] }, as(me)),
+    );
+    expect(noDataset.status).toBe(404);
+  });
+
+  it('DELETE with If-Match; the history lists every change and a revert brings the record back', async () => {
+    const me = await login(EDITOR);
+    const a = await firstOf('mlat', 'US');
+    const url = `/api/v1/agreements/${a.id}`;
+    const edited = await request(
+      url,
+      json('PATCH', { summary: 'Edited' }, as(me, { 'if-match': `"${a.version}"` })),
+    );
+    expect(edited.status).toBe(200);
+    expect((await request(url, { method: 'DELETE', headers: as(me) })).status).toBe(428);
+    const del = await request(url, {
+      method: 'DELETE',
+      headers: as(me, { 'if-match': `"${a.version + 1}"` }),
+    });
+    expect(del.status).toBe(204);
+    expect((await request(url)).status).toBe(404);
+    const history = await request(`${url}/revisions`, { headers: { cookie: me.cookie } });
+    const revisions = (
+      (await history.json()) as { revisions: Array<{ id: number; action: string; actor: string }> }
+    ).revisions;
+    expect(revisions.map((r) => r.action).slice(0, 2)).toEqual(['delete', 'update']);
+    expect(revisions[0]?.actor).toBe(EDITOR.email);
+    // Reverting a revision undoes it: undoing the delete brings back the edited record; undoing the edit then
+    // restores the original summary.
+    const revert = await request(`${url}/revert`, json('POST', { revision: revisions[0]!.id }, as(me)));
+    expect(revert.status).toBe(200);
+    expect(((await revert.json()) as Agreement).summary).toBe('Edited');
+    expect((await request(url)).status).toBe(200);
+    const update = revisions.find((r) => r.action === 'update')!;
+    const undoEdit = await request(`${url}/revert`, json('POST', { revision: update.id }, as(me)));
+    expect(((await undoEdit.json()) as Agreement).summary).toBe(a.summary);
+    expect((await request(`${url}/revert`, json('POST', { revision: 999_999 }, as(me)))).status).toBe(404);
+    expect((await request(`${url}/revisions`)).status).toBe(401);
+  });
+
+  it('research notes: create by country name, change with If-Match, shown on the country at once, history and undo', async () => {
+    const me = await login(EDITOR);
+    const created = await request(
+      `/api/v1/datasets/${DS}/notes`,
+      json(
+        'POST',
+        { country: 'Kenya', text: 'MoU found, no cyber clause', sources: ['https://example.org/ke'] },
+        as(me),
+      ),
+    );
+    expect(created.status).toBe(201);
+    const note = (await created.json()) as { id: string; version: number; country: string };
+    expect(note.country).toBe('KE');
+    expect(created.headers.get('location')).toBe(`/api/v1/notes/${note.id}`);
+    const country = async () =>
+      (
+        (await (await request(`/api/v1/datasets/${DS}/countries/KE`)).json()) as {
+          notes: Array<{ text: string }>;
+        }
+      ).notes;
+    expect((await country()).map((n) => n.text)).toContain('MoU found, no cyber clause');
+
+    const url = `/api/v1/notes/${note.id}`;
+    expect((await request(url, json('PATCH', { text: 'x' }, as(me)))).status).toBe(428);
+    const changed = await request(
+      url,
+      json('PATCH', { text: 'Checked again: no clause' }, as(me, { 'if-match': '"1"' })),
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"2"');
+    expect((await country()).map((n) => n.text)).toContain('Checked again: no clause');
+    const bad = await request(url, json('PATCH', { country: 'Atlantis' }, as(me, { 'if-match': '"2"' })));
+    expect(
+      ((await bad.json()) as { error: { details: Array<{ field: string }> } }).error.details[0]?.field,
+    ).toBe('country');
+
+    const revisions = (
+      (await (await request(`${url}/revisions`, { headers: { cookie: me.cookie } })).json()) as {
+        revisions: Array<{ id: number; action: string }>;
+      }
+    ).revisions;
+    expect(revisions.map((r) => r.action)).toEqual(['update', 'create']);
+    const undo = await request(`${url}/revert`, json('POST', { revision: revisions[0]!.id }, as(me)));
+    expect(((await undo.json()) as { text: string }).text).toBe('MoU found, no cyber clause');
+    const del = await request(url, { method: 'DELETE', headers: as(me, { 'if-match': '"3"' }) });
+    expect(del.status).toBe(204);
+    expect((await country()).map((n) => n.text)).not.toContain('MoU found, no cyber clause');
+  });
+
+  it("the dataset's recent changes: newest first, who and what; editors only; a bad limit is a 400", async () => {
+    const me = await login(EDITOR);
+    const url = `/api/v1/datasets/${DS}/revisions`;
+    expect((await request(url)).status).toBe(401);
+    const res = await request(`${url}?limit=5`, { headers: { cookie: me.cookie } });
+    const revisions = (
+      (await res.json()) as { revisions: Array<{ id: number; actor: string; entity: string }> }
+    ).revisions;
+    expect(revisions).toHaveLength(5);
+    expect(revisions.map((r) => r.id)).toEqual([...revisions.map((r) => r.id)].sort((a, b) => b - a));
+    expect(revisions[0]?.actor).toBe(EDITOR.email);
+    expect((await request(`${url}?limit=0`, { headers: { cookie: me.cookie } })).status).toBe(400);
+  });
+
+  it('an admin changes what readers see of the dataset; the page and the API show it at once; bad values are named', async () => {
+    const editor = await login(EDITOR);
+    const url = `/api/v1/datasets/${DS}`;
+    expect((await request(url, json('PATCH', { title: 'x' }, as(editor)))).status).toBe(403);
+    const admin = await login(ADMIN);
+    const ok = await request(
+      url,
+      json(
+        'PATCH',
+        {
+          title: 'India’s cyber agreements',
+          categories: [{ id: 'mlat', label: 'Legal assistance treaties', color: '#114477' }],
+        },
+        as(admin),
+      ),
+    );
+    expect(ok.status).toBe(200);
+    const read = (await (await request(url)).json()) as {
+      dataset: { title: string; categories: Array<Json> };
+    };
+    expect(read.dataset.title).toBe('India’s cyber agreements');
+    expect(read.dataset.categories[0]).toMatchObject({
+      id: 'mlat',
+      label: 'Legal assistance treaties',
+      color: '#114477',
+      count: 'partners',
+    });
+    expect(await (await request('/')).text()).toContain('<title>India’s cyber agreements');
+    const bad = await request(
+      url,
+      json(
+        'PATCH',
+        { sourceUrl: 'javascript:alert(1)', categories: [{ id: 'mou', color: 'red' }] },
+        as(admin),
+      ),
+    );
+    expect(bad.status).toBe(400);
+    const fields = ((await bad.json()) as { error: { details: Array<{ field: string }> } }).error.details.map(
+      (d) => d.field,
+    );
+    expect(fields).toEqual(expect.arrayContaining(['categories.0.color']));
+    const unknown = await request(
+      url,
+      json('PATCH', { categories: [{ id: 'trade', label: 'Trade' }] }, as(admin)),
+    );
+    expect(unknown.status).toBe(400);
+    const source = await request(url, json('PATCH', { sourceUrl: 'javascript:alert(1)' }, as(admin)));
+    expect(
+      ((await source.json()) as { error: { details: Array<{ field: string }> } }).error.details[0]?.field,
+    ).toBe('sourceUrl');
+    const history = (await (
+      await request(`${url}/revisions?limit=3`, { headers: { cookie: admin.cookie } })
+    ).json()) as {
+      revisions: Array<{ entity: string; actor: string }>;
+    };
+    expect(history.revisions[0]).toMatchObject({ entity: 'dataset', actor: ADMIN.email });
+  });
+
+  it('users: admins only; a short password or a taken e-mail is refused; the new user can log in', async () => {
+    const editor = await login(EDITOR);
+    expect((await request('/api/v1/users', { headers: { cookie: editor.cookie } })).status).toBe(403);
+    const admin = await login(ADMIN);
+    const list = await request('/api/v1/users', { headers: { cookie: admin.cookie } });
+    const users = ((await list.json()) as { users: Array<Json> }).users;
+    expect(users.map((u) => u.email)).toContain(EDITOR.email);
+    expect(JSON.stringify(users)).not.toMatch(/argon2|passwordHash/);
+    const short = await request(
+      '/api/v1/users',
+      json('POST', { email: 'new@example.org', password: 'short' }, as(admin)),
+    );
+    expect(short.status).toBe(400);
+    const created = await request(
+      '/api/v1/users',
+      json(
+        'POST',
+        { email: 'New@Example.org', password: 'a long enough passphrase', role: 'editor' },
+        as(admin),
+      ),
+    );
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as { user: Json }).user).toMatchObject({
+      email: 'new@example.org',
+      role: 'editor',
+    });
+    const taken = await request(
+      '/api/v1/users',
+      json('POST', { email: 'new@example.org', password: 'a long enough passphrase' }, as(admin)),
+    );
+    expect(taken.status).toBe(409);
+    await login({ email: 'new@example.org', password: 'a long enough passphrase' });
+  });
+
+  it('imports a spreadsheet over HTTP: a dry run reports and writes nothing; errors are 422 with their lines', async () => {
+    const me = await login(EDITOR);
+    const exported = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const edited = exported.replace('Memorandum of Understanding', 'Memorandum of understanding');
+    expect(edited).not.toBe(exported);
+    const url = `/api/v1/datasets/${DS}/import`;
+    const before = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const dry = await request(`${url}?filename=agreements.csv&dryRun=true`, {
+      method: 'POST',
+      body: edited,
+      headers: as(me, { 'content-type': 'text/csv' }),
+    });
+    expect(dry.status).toBe(200);
+    // The answer is exactly the documented ImportReport (the OpenAPI schema and runImport cannot drift apart).
+    const report = ImportReportSchema.strict().parse(await dry.json());
+    expect(report).toMatchObject({ changed: 1, removed: 0, added: 0, dryRun: true });
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toBe(before);
+
+    // The same file as a browser's form upload, for real this time.
+    const form = new FormData();
+    form.append('file', new File([edited], 'agreements.csv', { type: 'text/csv' }));
+    const applied = await request(url, { method: 'POST', body: form, headers: as(me) });
+    expect(applied.status).toBe(200);
+    expect(((await applied.json()) as { changed: number }).changed).toBe(1);
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toContain(
+      'Memorandum of understanding',
+    );
+
+    const bad =
+      'kind,category,partners,date,summary,source_urls\nagreement,mou,FR,2016,ok,https://example.org/a\nagreement,mou,Atlantis,2016,bad,https://example.org/b\n';
+    const refused = await request(`${url}?filename=bad.csv`, {
+      method: 'POST',
+      body: bad,
+      headers: as(me, { 'content-type': 'text/csv' }),
+    });
+    expect(refused.status).toBe(422);
+    const errors = ((await refused.json()) as { errors: Array<{ line: number; column: string }> }).errors;
+    expect(errors[0]).toMatchObject({ line: 3, column: 'partners' });
+    expect((await stats()).partners).toBeGreaterThan(2);
+
+    type Doc = {
+      dataset: { id: string };
+      agreements: Array<{ dataset: string }>;
+      notes: Array<{ dataset: string }>;
+    };
+    const doc = (await (await request(`/api/v1/datasets/${DS}/export.json`)).json()) as Doc;
+    doc.dataset.id = 'another-dataset';
+    for (const r of [...doc.agreements, ...doc.notes]) r.dataset = 'another-dataset';
+    const other = await request(`${url}?filename=other.json`, {
+      method: 'POST',
+      body: JSON.stringify(doc),
+      headers: as(me, { 'content-type': 'application/json' }),
+    });
+    expect(other.status).toBe(422);
+    const otherErrors = ((await other.json()) as { errors: Array<{ message: string }> }).errors;
+    expect(otherErrors.map((e) => e.message).join(' ')).toMatch(/document of dataset "another-dataset"/);
+    expect(await s.store.getDataset('another-dataset' as never)).toBeNull();
+
+    const noName = await request(url, {
+      method: 'POST',
+      body: bad,
+      headers: as(me, { 'content-type': 'text/csv' }),
+    });
+    expect(noName.status).toBe(400);
+    const noToken = await request(`${url}?filename=a.csv`, {
+      method: 'POST',
+      body: edited,
+      headers: { cookie: me.cookie },
+    });
+    expect(noToken.status).toBe(403);
+  });
+
+  it('logging out ends the session: its cookie no longer works', async () => {
+    const me = await login(EDITOR);
+    expect(
+      (await request('/api/v1/session', { method: 'DELETE', headers: { cookie: me.cookie } })).status,
+    ).toBe(403);
+    const out = await request('/api/v1/session', { method: 'DELETE', headers: as(me) });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/atlas_session=;/);
+    const after = await request('/api/v1/session', { headers: { cookie: me.cookie } });
+    expect(await after.json()).toEqual({ user: null, csrfToken: null });
+    const del = json('PATCH', { title: 'x' }, { ...as(me), 'if-match': '"1"' });
+    expect((await request('/api/v1/agreements/any', del)).status).toBe(401);
+  });
+});
+
+describe('editor API: publishing the static copy', () => {
+  let s: SeededApp;
+  let dir: string;
+  beforeAll(async () => {
+    await ensureWebBuild();
+    dir = join(mkdtempSync(join(tmpdir(), 'atlas-publish-')), 'site');
+    s = await seededApp(testDatabases('publish')[0]!, {
+      publish: { dir, siteUrl: 'https://atlas.example.org/' },
+    });
+    await s.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
+  }, 300_000);
+  afterAll(async () => {
+    await s?.close();
+    rmSync(dirname(dir), { recursive: true, force: true });
+  });
+
+  it('bakes the site into the configured folder and records when; off without a folder', async () => {
+    const res = await s.app.request('/api/v1/session', {
+      method: 'POST',
+      body: JSON.stringify(EDITOR),
+      headers: { 'content-type': 'application/json' },
+    });
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const status = await s.app.request('/api/v1/publish', { headers: { cookie } });
+    expect(await status.json()).toMatchObject({
+      configured: true,
+      datasets: [{ id: DS, lastPublished: null }],
+    });
+    const published = await s.app.request('/api/v1/publish', {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(published.status).toBe(200);
+    const body = (await published.json()) as { files: number; publishedAt: string };
+    expect(body.files).toBeGreaterThan(5);
+    expect(Date.parse(body.publishedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(existsSync(join(dir, 'index.html'))).toBe(true);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('https://atlas.example.org/');
+    expect((await s.store.getDataset(DS as never))?.lastPublished).toBe(body.publishedAt);
+
+    // A server without a publish folder says so, and how to set one.
+    const other = await seededApp(testDatabases('publish-off')[0]!);
+    try {
+      await other.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
+      const r = await other.app.request('/api/v1/session', {
+        method: 'POST',
+        body: JSON.stringify(EDITOR),
+        headers: { 'content-type': 'application/json' },
+      });
+      const token = ((await r.json()) as { csrfToken: string }).csrfToken;
+      const c2 = r.headers.get('set-cookie')!.split(';')[0]!;
+      const off = await other.app.request('/api/v1/publish', {
+        method: 'POST',
+        headers: { cookie: c2, 'x-csrf-token': token },
+      });
+      expect(off.status).toBe(409);
+      expect(((await off.json()) as { error: { message: string } }).error.message).toMatch(
+        /ATLAS_PUBLISH_DIR/,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+// Request bodies of the editor API that are not agreements (those are in agreementInput.ts); the handlers
+// validate with them and the OpenAPI document is generated from them.
+
+export const LoginSchema = z.strictObject({
+  email: z.string().max(254),
+  password: z.string().max(1024),
+});
+
+export const RevertSchema = z.strictObject({
+  revision: z.number().int().positive().describe('The id of the revision to undo (from GET …/revisions)'),
+});
+
+export const NewUserSchema = z.strictObject({
+  email: z.string().max(254),
+  password: z.string().max(1024).describe('At least 12 characters'),
+  role: z.enum(['admin', 'editor']).default('editor'),
+});
+
+export const SessionResponseSchema = z.object({
+  user: z.object({ email: z.string(), role: z.enum(['admin', 'editor']) }).nullable(),
+  csrfToken: z.string().nullable().describe('Send it as X-CSRF-Token with every change'),
+});
+
+export { ImportReportSchema } from '../../importing/runImport.ts';
+
+export const UserSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  role: z.enum(['admin', 'editor']),
+  createdAt: z.string(),
+});

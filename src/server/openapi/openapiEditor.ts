@@ -1,0 +1,384 @@
+import { z } from 'zod';
+import { RevisionSchema } from '../../core/schemas.ts';
+import { AgreementPatchSchema, NewAgreementSchema } from '../editing/agreementInput.ts';
+import { DatasetPatchSchema } from '../editing/datasetSettings.ts';
+import {
+  ImportReportSchema,
+  LoginSchema,
+  NewUserSchema,
+  RevertSchema,
+  SessionResponseSchema,
+  UserSchema,
+} from '../editing/editorSchemas.ts';
+import { NewNoteSchema, NotePatchSchema } from '../editing/noteInput.ts';
+
+// The editor API's part of the OpenAPI document: request bodies from the schemas the handlers validate with,
+// the session cookie and the CSRF header as security schemes.
+
+type JsonObject = Record<string, unknown>;
+
+const REQUESTS: Record<string, z.ZodType> = {
+  Login: LoginSchema,
+  NewAgreement: NewAgreementSchema,
+  AgreementPatch: AgreementPatchSchema,
+  Revert: RevertSchema,
+  NewNote: NewNoteSchema,
+  NotePatch: NotePatchSchema,
+  DatasetPatch: DatasetPatchSchema,
+  NewUser: NewUserSchema,
+};
+
+const RESPONSES: Record<string, z.ZodType> = {
+  Session: SessionResponseSchema,
+  User: UserSchema,
+  RevisionList: z.object({ revisions: z.array(RevisionSchema) }),
+  UserList: z.object({ users: z.array(UserSchema) }),
+  ImportReport: ImportReportSchema,
+};
+
+function schemasOf(all: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonObject> {
+  const out: Record<string, JsonObject> = {};
+  for (const [id, schema] of Object.entries(all)) {
+    const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonObject;
+    out[id] = rest;
+  }
+  return out;
+}
+
+export function editorComponents(): { schemas: Record<string, JsonObject>; securitySchemes: JsonObject } {
+  return {
+    schemas: { ...schemasOf(REQUESTS, 'input'), ...schemasOf(RESPONSES, 'output') },
+    securitySchemes: {
+      session: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'atlas_session',
+        description: 'Set by POST /api/v1/session',
+      },
+      csrf: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-CSRF-Token',
+        description: 'The csrfToken of the login answer; required on every change',
+      },
+    },
+  };
+}
+
+const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
+const body = (name: string): JsonObject => ({
+  required: true,
+  content: { 'application/json': { schema: ref(name) } },
+});
+const json = (description: string, name: string, headers?: JsonObject): JsonObject => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema: ref(name) } },
+});
+const error = (description: string): JsonObject => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
+const idParam = (description: string): JsonObject => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const ifMatch: JsonObject = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description:
+    'The version you edited, as the ETag gives it ("3"), or * to overwrite whatever it is now; 428 without it, 409 when it is stale',
+  schema: { type: 'string' },
+};
+const VERSION_HEADER = { ETag: { description: 'The new version', schema: { type: 'string' } } };
+const READ = [{ session: [] }];
+const WRITE = [{ session: [], csrf: [] }];
+const DENIED = {
+  '401': error('Not logged in'),
+  '403': error('No CSRF token, or not allowed for this role'),
+};
+
+/** Operations by path; merged with the read API's paths (same path, other methods). */
+export function editorPaths(): Record<string, JsonObject> {
+  return {
+    '/api/v1/session': {
+      post: {
+        summary: 'Log in: sets the session cookie (HttpOnly, SameSite=Strict) and returns the CSRF token',
+        requestBody: body('Login'),
+        responses: {
+          '200': json('Logged in', 'Session'),
+          '401': error('Wrong e-mail or password (one answer for both)'),
+          '429': error('Too many failed logins; Retry-After says when to try again'),
+        },
+      },
+      get: {
+        summary: 'Who is logged in, with the CSRF token again; user and csrfToken are null when nobody is',
+        security: READ,
+        responses: { '200': json('The session, or nulls', 'Session') },
+      },
+      delete: {
+        summary: 'Log out',
+        security: WRITE,
+        responses: { '204': { description: 'Logged out; the cookie is cleared' }, ...DENIED },
+      },
+    },
+    '/api/v1/datasets/{id}/agreements': {
+      post: {
+        summary:
+          'Add an agreement (partners as ISO codes or names; a date as text or parts; sources as URLs)',
+        security: WRITE,
+        parameters: [idParam('Dataset id')],
+        requestBody: body('NewAgreement'),
+        responses: {
+          '201': json('Created; Location names it', 'Agreement', VERSION_HEADER),
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such dataset'),
+        },
+      },
+    },
+    '/api/v1/datasets/{id}/import': {
+      post: {
+        summary:
+          'Import a spreadsheet (seed layout, normalized CSV/XLSX or JSON document): it becomes the dataset, as with atlas import',
+        security: WRITE,
+        parameters: [
+          idParam('Dataset id'),
+          {
+            name: 'dryRun',
+            in: 'query',
+            description: 'true: report only, write nothing',
+            schema: { type: 'boolean' },
+          },
+          {
+            name: 'filename',
+            in: 'query',
+            description: 'For a raw body: the file name, whose extension says how to read it',
+            schema: { type: 'string' },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { file: { type: 'string', format: 'binary' } },
+                required: ['file'],
+              },
+            },
+            'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        responses: {
+          '200': json('What changed (or would change, on a dry run)', 'ImportReport'),
+          '400': error('No file, or no file name for a raw body'),
+          ...DENIED,
+          '404': error('No such dataset'),
+          '413': error('The file is over 50 MB'),
+          '422': json(
+            'The file has errors (each with its line and column); nothing was written',
+            'ImportReport',
+          ),
+        },
+      },
+    },
+    '/api/v1/agreements/{id}': {
+      patch: {
+        summary: 'Change fields of an agreement',
+        security: WRITE,
+        parameters: [idParam('Agreement id'), ifMatch],
+        requestBody: body('AgreementPatch'),
+        responses: {
+          '200': json('Changed', 'Agreement', VERSION_HEADER),
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such agreement'),
+          '409': error('Changed by someone else since that version; `current` holds the record now'),
+          '428': error('If-Match is missing'),
+        },
+      },
+      delete: {
+        summary: 'Delete an agreement (its history is kept; a revert brings it back)',
+        security: WRITE,
+        parameters: [idParam('Agreement id'), ifMatch],
+        responses: {
+          '204': { description: 'Deleted' },
+          ...DENIED,
+          '404': error('No such agreement'),
+          '409': error('Changed by someone else since that version'),
+          '428': error('If-Match is missing'),
+        },
+      },
+    },
+    '/api/v1/agreements/{id}/revisions': {
+      get: {
+        summary: 'The history of an agreement, newest first (who, when, why, before and after)',
+        security: READ,
+        parameters: [idParam('Agreement id')],
+        responses: {
+          '200': json('The revisions', 'RevisionList'),
+          '401': error('Not logged in'),
+          '404': error('No such agreement'),
+        },
+      },
+    },
+    '/api/v1/agreements/{id}/revert': {
+      post: {
+        summary: 'Undo one revision: the record returns to its state before it (recorded as a new revision)',
+        security: WRITE,
+        parameters: [idParam('Agreement id')],
+        requestBody: body('Revert'),
+        responses: {
+          '200': json('The restored agreement', 'Agreement', VERSION_HEADER),
+          '204': { description: 'Undoing a creation deleted the agreement' },
+          ...DENIED,
+          '404': error('No such agreement or revision'),
+        },
+      },
+    },
+    '/api/v1/datasets/{id}': {
+      patch: {
+        summary:
+          "Change what readers see of a dataset: title, description, citation, source, licence, credits, categories' labels and colours (admins only)",
+        security: WRITE,
+        parameters: [idParam('Dataset id')],
+        requestBody: body('DatasetPatch'),
+        responses: {
+          '200': { description: 'Changed: { dataset }' },
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such dataset'),
+        },
+      },
+    },
+    '/api/v1/datasets/{id}/revisions': {
+      get: {
+        summary: "The dataset's recent changes (records, notes, configuration), newest first",
+        security: READ,
+        parameters: [
+          idParam('Dataset id'),
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'How many, 1 to 1000 (default 100)',
+            schema: { type: 'integer' },
+          },
+        ],
+        responses: {
+          '200': json('The revisions', 'RevisionList'),
+          '400': error('limit is out of range'),
+          '401': error('Not logged in'),
+          '404': error('No such dataset'),
+        },
+      },
+    },
+    '/api/v1/datasets/{id}/notes': {
+      post: {
+        summary: 'Add a research note on a country (the country by ISO code or name; sources as URLs)',
+        security: WRITE,
+        parameters: [idParam('Dataset id')],
+        requestBody: body('NewNote'),
+        responses: {
+          '201': json('Created; Location names it', 'CountryNote', VERSION_HEADER),
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such dataset'),
+        },
+      },
+    },
+    '/api/v1/notes/{id}': {
+      patch: {
+        summary: 'Change a research note',
+        security: WRITE,
+        parameters: [idParam('Note id'), ifMatch],
+        requestBody: body('NotePatch'),
+        responses: {
+          '200': json('Changed', 'CountryNote', VERSION_HEADER),
+          '400': error('A field is invalid; details name each one'),
+          ...DENIED,
+          '404': error('No such note'),
+          '409': error('Changed by someone else since that version; `current` holds the note now'),
+          '428': error('If-Match is missing'),
+        },
+      },
+      delete: {
+        summary: 'Delete a research note (its history is kept)',
+        security: WRITE,
+        parameters: [idParam('Note id'), ifMatch],
+        responses: {
+          '204': { description: 'Deleted' },
+          ...DENIED,
+          '404': error('No such note'),
+          '409': error('Changed by someone else since that version'),
+          '428': error('If-Match is missing'),
+        },
+      },
+    },
+    '/api/v1/notes/{id}/revisions': {
+      get: {
+        summary: 'The history of a research note, newest first',
+        security: READ,
+        parameters: [idParam('Note id')],
+        responses: {
+          '200': json('The revisions', 'RevisionList'),
+          '401': error('Not logged in'),
+          '404': error('No such note'),
+        },
+      },
+    },
+    '/api/v1/notes/{id}/revert': {
+      post: {
+        summary: 'Undo one revision of a research note',
+        security: WRITE,
+        parameters: [idParam('Note id')],
+        requestBody: body('Revert'),
+        responses: {
+          '200': json('The restored note', 'CountryNote', VERSION_HEADER),
+          '204': { description: 'Undoing a creation deleted the note' },
+          ...DENIED,
+          '404': error('No such note or revision'),
+        },
+      },
+    },
+    '/api/v1/publish': {
+      get: {
+        summary: 'Whether publishing the static copy is set up, and when each dataset was last published',
+        security: READ,
+        responses: { '200': { description: 'The publishing status' }, '401': error('Not logged in') },
+      },
+      post: {
+        summary:
+          'Publish the static copy (atlas bake) into the folder the operator configured (ATLAS_PUBLISH_DIR)',
+        security: WRITE,
+        responses: {
+          '200': { description: 'Published: files, bytes, publishedAt' },
+          ...DENIED,
+          '409': error('Publishing is not set up, or a publication is already running'),
+        },
+      },
+    },
+    '/api/v1/users': {
+      get: {
+        summary: 'The users (admins only)',
+        security: READ,
+        responses: { '200': json('The users', 'UserList'), ...DENIED },
+      },
+      post: {
+        summary: 'Add a user (admins only)',
+        security: WRITE,
+        requestBody: body('NewUser'),
+        responses: {
+          '201': json('Added', 'User'),
+          '400': error('Not an e-mail address, or the password is too short'),
+          ...DENIED,
+          '409': error('A user with that e-mail exists'),
+        },
+      },
+    },
+  };
+}

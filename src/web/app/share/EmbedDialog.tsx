@@ -1,0 +1,61 @@
+import type { JSX } from 'preact';
+import { useId } from 'preact/hooks';
+import { messages as t } from '../../text.ts';
+import { useAnnounce } from '../announce.ts';
+import { copyText } from './copyText.ts';
+import { Dialog } from './Dialog.tsx';
+import { iframeCode, resizeScript } from './embedCode.ts';
+
+export type EmbedDialogProps = {
+  title: string;
+  embedUrl: string;
+  shareUrl: string;
+  opener: HTMLElement | null;
+  onClose: () => void;
+};
+
+function CopyField(props: { label: string; value: string; testid: string; rows: number }): JSX.Element {
+  const id = useId();
+  const announce = useAnnounce();
+  return (
+    <div class="copy-field">
+      <label class="control-label" for={id}>
+        {props.label}
+      </label>
+      <textarea
+        id={id}
+        class="code"
+        readOnly
+        rows={props.rows}
+        value={props.value}
+        data-testid={props.testid}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <button
+        type="button"
+        class="button button-small"
+        data-testid={`${props.testid}-copy`}
+        onClick={async () => announce((await copyText(props.value)) ? t.copied : t.copyFailed)}
+      >
+        {t.copyCode}
+      </button>
+    </div>
+  );
+}
+
+export function EmbedDialog(props: EmbedDialogProps): JSX.Element {
+  const origin = new URL(props.embedUrl, window.location.href).origin;
+  return (
+    <Dialog title={t.embedTitle} testid="embed-dialog" opener={props.opener} onClose={props.onClose}>
+      <p>{t.embedIntro}</p>
+      <CopyField
+        label={t.embedCode}
+        value={iframeCode(props.embedUrl, props.title)}
+        testid="embed-code"
+        rows={3}
+      />
+      <CopyField label={t.embedScript} value={resizeScript(origin)} testid="embed-script" rows={5} />
+      <CopyField label={t.shareLink} value={props.shareUrl} testid="share-link" rows={2} />
+    </Dialog>
+  );
+}
