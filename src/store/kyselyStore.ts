@@ -19,7 +19,7 @@ import { revert } from './revert.ts';
 import * as revisions from './revisions.ts';
 import type { Tables } from './tables.ts';
 import type { Tx } from './tx.ts';
-import type { Actor, Role, Session, Store, User, UserWithHash } from './types.ts';
+import type { Actor, RevertOptions, Role, Session, Store, User, UserWithHash } from './types.ts';
 import * as users from './users.ts';
 
 // The Store over Kysely: one query code for both dialects. Every write runs in a transaction, so a record and
@@ -124,8 +124,13 @@ export class KyselyStore implements Store {
     return revisions.listDatasetRevisions(this.db, dataset, limit);
   }
 
-  revert(entityId: string, revisionId: number, by: Actor): Promise<Agreement | CountryNote | null> {
-    return this.#write((tx) => revert(tx, entityId, revisionId, by));
+  revert(
+    entityId: string,
+    revisionId: number,
+    by: Actor,
+    opts?: RevertOptions,
+  ): Promise<Agreement | CountryNote | null> {
+    return this.#write((tx) => revert(tx, entityId, revisionId, by, opts));
   }
 
   applyImport(dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void> {

@@ -18,7 +18,7 @@ import {
 } from '../core/schemas.ts';
 import { DatabaseUrlError, openStore } from './index.ts';
 import { tempDatabase, tempStore, testDialects } from './testing.ts';
-import { ConflictError, NotFoundError, StaleVersionError, type Store } from './types.ts';
+import { ConflictError, NotFoundError, RevertConflictError, StaleVersionError, type Store } from './types.ts';
 
 // The one Store contract, run against every dialect in TEST_DB: the same calls must give the same answers.
 
@@ -461,6 +461,107 @@ for (const { dialect, skip } of testDialects()) {
       const [del] = await store.listRevisions(n.id);
       expect(((await store.revert(n.id, del!.id, editor)) as CountryNote).text).toBe('first text');
       expect((await store.listNotes(id)).length).toBe(1);
+    });
+
+    it('a revert undoes only the fields of that revision: a later edit of another field is kept', async () => {
+      const { created } = await datasetWith(seedLike().slice(1, 2));
+      const us = created[0]!;
+      const dateEdit = { text: '2016', year: 2016, month: null, day: null };
+      await store.updateAgreement(us.id, 1, { date: dateEdit }, { actor: 'a@example.org', reason: 'date' });
+      await store.updateAgreement(
+        us.id,
+        2,
+        { title: 'Later title' },
+        { actor: 'b@example.org', reason: 't' },
+      );
+      const [titleRev, dateRev] = await store.listRevisions(us.id);
+      expect(dateRev?.reason).toBe('date');
+      const back = (await store.revert(us.id, dateRev!.id, editor, { expectedVersion: 3 })) as Agreement;
+      expect(back.date).toEqual(us.date);
+      expect(back.title).toBe('Later title');
+      expect(back.version).toBe(4);
+      expect(await store.getAgreement(us.id)).toEqual(back);
+      // The revert's revision records exactly that: the date back, nothing else.
+      const [revertRev] = await store.listRevisions(us.id);
+      expect(revertRev).toMatchObject({ action: 'revert', reason: 'manual edit', before: { version: 3 } });
+      expect(titleRev?.action).toBe('update');
+    });
+
+    it('a revert of a field changed again later is a conflict naming it; force overrides; a stale version is refused', async () => {
+      const { created } = await datasetWith(seedLike().slice(1, 2));
+      const us = created[0]!;
+      const d = (text: string, year: number) => ({ text, year, month: null, day: null });
+      await store.updateAgreement(us.id, 1, { date: d('2016', 2016), summary: 'S1' }, editor);
+      await store.updateAgreement(
+        us.id,
+        2,
+        { date: d('2017', 2017) },
+        { actor: 'b@example.org', reason: 'x' },
+      );
+      const [later, first] = await store.listRevisions(us.id);
+      const err = await rejection(store.revert(us.id, first!.id, editor, { expectedVersion: 3 }));
+      expect(err).toBeInstanceOf(RevertConflictError);
+      expect(err).toBeInstanceOf(ConflictError);
+      const conflict = err as RevertConflictError;
+      expect(conflict.fields).toEqual(['date']);
+      expect(conflict.later).toEqual([
+        { field: 'date', revision: later!.id, actor: 'b@example.org', at: later!.at },
+      ]);
+      expect(conflict.current?.version).toBe(3);
+      expect(conflict.message).toMatch(/date was changed again .*force/);
+      // Nothing was written.
+      expect((await store.getAgreement(us.id))?.version).toBe(3);
+      expect(await store.listRevisions(us.id)).toHaveLength(3);
+      // A stale version is refused before anything else.
+      const stale = await rejection(
+        store.revert(us.id, first!.id, editor, { expectedVersion: 2, force: true }),
+      );
+      expect(stale).toBeInstanceOf(StaleVersionError);
+      expect((stale as StaleVersionError).current?.version).toBe(3);
+      // Force undoes the whole revision: date and summary.
+      const forced = (await store.revert(us.id, first!.id, editor, {
+        expectedVersion: 3,
+        force: true,
+      })) as Agreement;
+      expect(forced).toMatchObject({ date: us.date, summary: us.summary, version: 4 });
+      // Undoing the newest revision never conflicts.
+      await store.updateAgreement(us.id, 4, { title: 'T' }, editor);
+      const [newest] = await store.listRevisions(us.id);
+      expect(
+        ((await store.revert(us.id, newest!.id, editor, { expectedVersion: 5 })) as Agreement).title,
+      ).toBe(us.title);
+    });
+
+    it('reverts a change an import made (stored by reference), keeping a later edit', async () => {
+      const { id, created } = await datasetWith(seedLike().slice(1, 2));
+      const us = created[0]!;
+      const incoming = [{ ...agreementContent(us), id: us.id, summary: 'From the sheet' }];
+      const plan = planImport({ agreements: [us], notes: [] }, { agreements: incoming, notes: [] });
+      await store.applyImport(id, plan, { actor: 'import', reason: 'sheet' });
+      await store.updateAgreement(us.id, 2, { title: 'Edited after' }, editor);
+      const importRev = (await store.listRevisions(us.id))[1]!;
+      expect(importRev.reason).toBe('sheet');
+      const back = (await store.revert(us.id, importRev.id, editor, { expectedVersion: 3 })) as Agreement;
+      expect(back).toMatchObject({ summary: us.summary, title: 'Edited after', version: 4 });
+    });
+
+    it('reverts note changes field by field, with the same conflicts and version checks', async () => {
+      const { id } = await datasetWith();
+      const n = await store.createNote(id, note('KE', 'first text'), editor);
+      await store.updateNote(n.id, 1, { text: 'second text' }, editor);
+      await store.updateNote(n.id, 2, { sources: [] }, editor);
+      const [sourcesRev, textRev] = await store.listRevisions(n.id);
+      const back = (await store.revert(n.id, textRev!.id, editor, { expectedVersion: 3 })) as CountryNote;
+      expect(back).toMatchObject({ text: 'first text', sources: [], version: 4 });
+      await store.updateNote(n.id, 4, { text: 'third text' }, editor);
+      const err = await rejection(store.revert(n.id, textRev!.id, editor, { expectedVersion: 5 }));
+      expect((err as RevertConflictError).fields).toEqual(['text']);
+      expect(
+        await rejection(store.revert(n.id, sourcesRev!.id, editor, { expectedVersion: 4 })),
+      ).toBeInstanceOf(StaleVersionError);
+      const forced = (await store.revert(n.id, textRev!.id, editor, { force: true })) as CountryNote;
+      expect(forced.text).toBe('first text');
+      expect(forced.sources).toEqual([]);
     });
 
     it('applies an import plan: adds, changes, removes agreements and notes, a revision per change', async () => {

@@ -45,6 +45,33 @@ export class ConflictError extends Error {
   }
 }
 
+/** One later change to a field a revert would undo: which revision, by whom and when. */
+export type LaterChange = { field: string; revision: number; actor: string; at: string };
+
+/**
+ * Thrown when a revert would undo a field that a later revision changed again; `force` overrides. Names the
+ * fields (and who changed them when) and carries the current record, as a stale version does.
+ */
+export class RevertConflictError extends ConflictError {
+  readonly fields: string[];
+  constructor(
+    readonly later: LaterChange[],
+    readonly current: Agreement | CountryNote | null,
+  ) {
+    const fields = [...new Set(later.map((l) => l.field))];
+    super(
+      `${fields.join(', ')} ${fields.length === 1 ? 'was' : 'were'} changed again by a later revision ` +
+        `(${later.map((l) => `${l.field}: revision ${l.revision} by ${l.actor} at ${l.at}`).join('; ')}); ` +
+        'undoing this revision would overwrite that change: send force to undo it anyway',
+    );
+    this.name = 'RevertConflictError';
+    this.fields = fields;
+  }
+}
+
+/** How a revert is checked: the version the caller saw (a stale one throws StaleVersionError), and `force`. */
+export type RevertOptions = { expectedVersion?: number; force?: boolean };
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs pending migrations; safe to call on every start. */
@@ -88,8 +115,17 @@ export interface Store {
   /** Newest first. */
   listRevisions(entityId: string): Promise<Revision[]>;
   listDatasetRevisions(dataset: DatasetId, limit?: number): Promise<Revision[]>;
-  /** Restores the `before` or `after` state recorded in a revision as a new revision (action `revert`). */
-  revert(entityId: string, revisionId: number, by: Actor): Promise<Agreement | CountryNote | null>;
+  /**
+   * Undoes the fields that revision changed (later changes to other fields are kept), as a new revision (action
+   * `revert`); a create's revert deletes, a delete's revert recreates. A field changed again later throws
+   * RevertConflictError unless `opts.force`; a stale `opts.expectedVersion` throws StaleVersionError.
+   */
+  revert(
+    entityId: string,
+    revisionId: number,
+    by: Actor,
+    opts?: RevertOptions,
+  ): Promise<Agreement | CountryNote | null>;
 
   /** Applies a whole import plan in one transaction: all or nothing. Every change writes a revision. */
   applyImport(dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void>;
