@@ -27,7 +27,8 @@ import {
 
 // Reverting a revision undoes what it changed and nothing else: the fields that revision changed go back to
 // its `before`, every other field keeps its value now, so a later edit of another field survives. A field that
-// a later revision changed again is a conflict (the caller confirms and sends `force`). A create's revert
+// a later revision changed again (and that no longer holds what this revision set) is a conflict: the caller
+// confirms and sends `force`. A create's revert
 // deletes the record, a delete's revert recreates it whole. Each revert is a new revision (action 'revert').
 
 type Kind<T extends Agreement | CountryNote> = {
@@ -66,6 +67,8 @@ const NOTES: Kind<CountryNote> = {
   replace: (tx, n, v) => replaceNote(tx, n, v),
   remove: (tx, id, v) => removeNote(tx, id as NoteId, v),
 };
+
+const stable = (v: unknown): string => JSON.stringify(v ?? null);
 
 /** The record's revisions after `rev`, oldest first. */
 async function laterRevisions(tx: Tx, rev: Revision): Promise<Revision[]> {
@@ -120,7 +123,12 @@ async function revertOne<T extends Agreement | CountryNote>(
       content = kind.content(before);
     } else {
       const changed = revisionDiff(rev).map((d) => d.field);
-      const conflicts = laterChanges(later, new Set(changed));
+      // A field conflicts when a later revision changed it and it no longer holds what this revision set (a
+      // delete undone since, or a change made and taken back, leaves nothing to lose).
+      const now = current === null ? null : kind.content(current);
+      const set = kind.content(kind.parse(rev.after));
+      const overwritten = changed.filter((f) => now === null || stable(now[f]) !== stable(set[f]));
+      const conflicts = laterChanges(later, new Set(overwritten));
       if (conflicts.length > 0 && opts.force !== true) throw new RevertConflictError(conflicts, current);
       // The state to start from: the record now, or as it was when it was deleted since.
       const base = current ?? lastKnown(kind, later) ?? before;

@@ -524,11 +524,18 @@ for (const { dialect, skip } of testDialects()) {
         force: true,
       })) as Agreement;
       expect(forced).toMatchObject({ date: us.date, summary: us.summary, version: 4 });
+      // A field changed later and set back to what the revision set is nothing to lose: no conflict.
+      await store.updateAgreement(us.id, 4, { date: d('2020', 2020) }, editor);
+      const [dateAgain] = await store.listRevisions(us.id);
+      await store.updateAgreement(us.id, 5, { date: d('2019', 2019) }, editor);
+      await store.updateAgreement(us.id, 6, { date: d('2020', 2020) }, editor);
+      const undone = (await store.revert(us.id, dateAgain!.id, editor, { expectedVersion: 7 })) as Agreement;
+      expect(undone.date).toEqual(us.date);
       // Undoing the newest revision never conflicts.
-      await store.updateAgreement(us.id, 4, { title: 'T' }, editor);
+      await store.updateAgreement(us.id, 8, { title: 'T' }, editor);
       const [newest] = await store.listRevisions(us.id);
       expect(
-        ((await store.revert(us.id, newest!.id, editor, { expectedVersion: 5 })) as Agreement).title,
+        ((await store.revert(us.id, newest!.id, editor, { expectedVersion: 9 })) as Agreement).title,
       ).toBe(us.title);
     });
 

@@ -267,15 +267,95 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect(revisions[0]?.actor).toBe(EDITOR.email);
     // Reverting a revision undoes it: undoing the delete brings back the edited record; undoing the edit then
     // restores the original summary.
-    const revert = await request(`${url}/revert`, json('POST', { revision: revisions[0]!.id }, as(me)));
+    // (A deleted record has no version to match: "*".)
+    const revert = await request(
+      `${url}/revert`,
+      json('POST', { revision: revisions[0]!.id }, as(me, { 'if-match': '*' })),
+    );
     expect(revert.status).toBe(200);
     expect(((await revert.json()) as Agreement).summary).toBe('Edited');
     expect((await request(url)).status).toBe(200);
     const update = revisions.find((r) => r.action === 'update')!;
-    const undoEdit = await request(`${url}/revert`, json('POST', { revision: update.id }, as(me)));
+    const undoEdit = await request(
+      `${url}/revert`,
+      json('POST', { revision: update.id }, as(me, { 'if-match': revert.headers.get('etag')! })),
+    );
     expect(((await undoEdit.json()) as Agreement).summary).toBe(a.summary);
-    expect((await request(`${url}/revert`, json('POST', { revision: 999_999 }, as(me)))).status).toBe(404);
+    const missing = json('POST', { revision: 999_999 }, as(me, { 'if-match': '*' }));
+    expect((await request(`${url}/revert`, missing)).status).toBe(404);
     expect((await request(`${url}/revisions`)).status).toBe(401);
+  });
+
+  it('revert: If-Match (428, 409 stale), a field changed later is a 409 naming it, force overrides; the reason and diff are returned', async () => {
+    const me = await login(EDITOR);
+    const a = await firstOf('mou', 'JP');
+    const url = `/api/v1/agreements/${a.id}`;
+    const patch = async (body: Json, version: number, reason?: string) => {
+      const headers = as(me, {
+        'if-match': `"${version}"`,
+        ...(reason ? { 'x-change-reason': reason } : {}),
+      });
+      const res = await request(url, json('PATCH', body, headers));
+      expect(res.status).toBe(200);
+      return (await res.json()) as Agreement;
+    };
+    // A reason in any script arrives whole (RFC 8187 style), a Latin-1 one as it is.
+    await patch({ date: 'Mar 2016' }, a.version, `UTF-8''${encodeURIComponent('Date per MEA — 外務省')}`);
+    await patch({ title: 'Later title' }, a.version + 1, 'Title from the treaty text');
+    const history = async () =>
+      (
+        (await (await request(`${url}/revisions`, { headers: { cookie: me.cookie } })).json()) as {
+          revisions: Array<{
+            id: number;
+            reason: string;
+            diff: Array<{ field: string; before: unknown; after: unknown }>;
+          }>;
+        }
+      ).revisions;
+    const [titleRev, dateRev] = await history();
+    expect(dateRev!.reason).toBe('Date per MEA — 外務省');
+    expect(titleRev!.reason).toBe('Title from the treaty text');
+    expect(dateRev!.diff).toEqual([
+      { field: 'date', before: a.date, after: { text: 'Mar 2016', year: 2016, month: 3, day: null } },
+    ]);
+    expect(titleRev!.diff).toEqual([{ field: 'title', before: a.title, after: 'Later title' }]);
+
+    const revert = (body: Json, ifMatch?: string) =>
+      request(`${url}/revert`, json('POST', body, as(me, ifMatch ? { 'if-match': ifMatch } : {})));
+    expect((await revert({ revision: dateRev!.id })).status).toBe(428);
+    const stale = await revert({ revision: dateRev!.id }, `"${a.version}"`);
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { current: Agreement }).current.version).toBe(a.version + 2);
+
+    // Undoing the older date change keeps the later title.
+    const undone = await revert({ revision: dateRev!.id }, `"${a.version + 2}"`);
+    expect(undone.status).toBe(200);
+    expect(undone.headers.get('etag')).toBe(`"${a.version + 3}"`);
+    expect(await undone.json()).toMatchObject({ date: a.date, title: 'Later title' });
+    expect((await history())[0]).toMatchObject({ reason: `undid revision ${dateRev!.id}` });
+
+    // The date changed twice since: undoing the first change is a conflict naming the date…
+    await patch({ date: '2017' }, a.version + 3);
+    await patch({ date: '2018' }, a.version + 4, 'Another source');
+    const [second, first] = await history();
+    const conflict = await revert({ revision: first!.id }, `"${a.version + 5}"`);
+    expect(conflict.status).toBe(409);
+    const body = (await conflict.json()) as {
+      error: { code: string; message: string; fields: string[]; later: Array<Json> };
+      current: Agreement;
+    };
+    expect(body.error.code).toBe('changed_later');
+    expect(body.error.fields).toEqual(['date']);
+    expect(body.error.later).toEqual([
+      { field: 'date', revision: second!.id, actor: EDITOR.email, at: expect.any(String) },
+    ]);
+    expect(body.current.version).toBe(a.version + 5);
+    expect((await s.store.getAgreement(a.id))?.date.year).toBe(2018);
+    // …and force undoes it anyway.
+    const forced = await revert({ revision: first!.id, force: true }, `"${a.version + 5}"`);
+    expect(forced.status).toBe(200);
+    expect(((await forced.json()) as Agreement).date).toEqual(a.date);
+    expect((await revert({ revision: first!.id, force: 'yes' }, '*')).status).toBe(400);
   });
 
   it('research notes: create by country name, change with If-Match, shown on the country at once, history and undo', async () => {
@@ -320,7 +400,10 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
       }
     ).revisions;
     expect(revisions.map((r) => r.action)).toEqual(['update', 'create']);
-    const undo = await request(`${url}/revert`, json('POST', { revision: revisions[0]!.id }, as(me)));
+    const undo = await request(
+      `${url}/revert`,
+      json('POST', { revision: revisions[0]!.id }, as(me, { 'if-match': '"2"' })),
+    );
     expect(((await undo.json()) as { text: string }).text).toBe('MoU found, no cyber clause');
     const del = await request(url, { method: 'DELETE', headers: as(me, { 'if-match': '"3"' }) });
     expect(del.status).toBe(204);

@@ -10,6 +10,32 @@ export const LoginSchema = z.strictObject({
 
 export const RevertSchema = z.strictObject({
   revision: z.number().int().positive().describe('The id of the revision to undo (from GET …/revisions)'),
+  force: z
+    .boolean()
+    .optional()
+    .describe(
+      'Undo it even though a later revision changed one of its fields again (the 409 named them); without it, such a revert is refused',
+    ),
+});
+
+/** What a revision changed, one entry per field (computed from its before and after). */
+export const FieldDiffSchema = z.object({
+  field: z.string(),
+  before: z.unknown().describe('The value before (null when the record did not exist yet)'),
+  after: z.unknown().describe('The value after (null when the record was deleted)'),
+});
+
+/** The 409 of a revert whose fields were changed again later. */
+export const RevertConflictSchema = z.object({
+  error: z.object({
+    code: z.literal('changed_later'),
+    message: z.string(),
+    fields: z.array(z.string()).describe('The fields changed again by a later revision'),
+    later: z
+      .array(z.object({ field: z.string(), revision: z.number().int(), actor: z.string(), at: z.string() }))
+      .describe('Each later change to one of those fields: which revision, by whom, when'),
+  }),
+  current: z.unknown().describe('The record now'),
 });
 
 export const NewUserSchema = z.strictObject({

@@ -1,24 +1,46 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { DatasetIdSchema } from '../../core/ids.ts';
+import { revisionDiff } from '../../core/revisionDiff.ts';
 import type { Agreement, CountryNote, Dataset } from '../../core/schemas.ts';
-import type { Actor, Store } from '../../store/types.ts';
+import { type Actor, RevertConflictError, type Store } from '../../store/types.ts';
 import { type EditorEnv, requireEditor } from '../auth/sessions.ts';
 import { HttpError } from '../http/httpError.ts';
 import { jsonBody } from '../http/jsonBody.ts';
 import type { CountryDirectory } from '../read/countryDirectory.ts';
 import type { DatasetSnapshots } from '../read/snapshots.ts';
 import type { InputContext } from './agreementInput.ts';
-import { RevertSchema } from './editorSchemas.ts';
+import { type RevertConflictSchema, RevertSchema } from './editorSchemas.ts';
 
 // What the editor API's record routes share: who makes a change, the If-Match rules, how a record is answered,
 // and the change, delete, history and revert routes of agreements and notes alike (recordWriteRoutes).
 
 export type Deps = { store: Store; snapshots: DatasetSnapshots; countries: CountryDirectory };
 
-export const by = (c: Context<EditorEnv>): { actor: string; reason: string } => ({
+/**
+ * The reason a change gives in X-Change-Reason. A header carries Latin-1 only, so a reason in any other script is
+ * sent as RFC 8187 does it: UTF-8'' and then the percent-encoded UTF-8 (the editor always sends it so).
+ */
+export function changeReason(header: string | undefined, fallback = 'edited in the editor API'): string {
+  let reason = header?.trim() ?? '';
+  const encoded = /^UTF-8''(.*)$/i.exec(reason);
+  if (encoded) {
+    try {
+      reason = decodeURIComponent(encoded[1] ?? '').trim();
+    } catch {
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        "X-Change-Reason starts with UTF-8'' but the rest is not percent-encoded UTF-8; encode it with encodeURIComponent",
+      );
+    }
+  }
+  return reason.slice(0, 500) || fallback;
+}
+
+export const by = (c: Context<EditorEnv>, fallback?: string): { actor: string; reason: string } => ({
   actor: c.get('user').email,
-  reason: c.req.header('X-Change-Reason')?.slice(0, 500) || 'edited in the editor API',
+  reason: changeReason(c.req.header('X-Change-Reason'), fallback),
 });
 
 /** The If-Match header; 428 without one (checked before the record is even looked up). */
@@ -34,15 +56,20 @@ export function requireIfMatch(c: Context): string {
 }
 
 /**
- * The version an If-Match header names: "3", 3 or W/"3" — or the record's current version for "*" (HTTP's "any
- * version": the client means to overwrite). 428 without the header, 400 when it is not a version.
+ * The version an If-Match header names: "3", 3 or W/"3" — or undefined for "*" (HTTP's "any version": the client
+ * means to overwrite). 428 without the header, 400 when it is not a version.
  */
-export function expectedVersion(c: Context, current: { version: number }): number {
+export function ifMatchVersion(c: Context): number | undefined {
   const header = requireIfMatch(c);
-  if (header.trim() === '*') return current.version;
+  if (header.trim() === '*') return undefined;
   const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
   if (!m) throw new HttpError(400, 'invalid_parameter', `If-Match "${header}" is not a version such as "3"`);
   return Number(m[1]);
+}
+
+/** The version If-Match names, the record's current version for "*". */
+export function expectedVersion(c: Context, current: { version: number }): number {
+  return ifMatchVersion(c) ?? current.version;
 }
 
 export function sendRecord(
@@ -88,11 +115,12 @@ export function historyRoutes(
   app.get('/:id/revisions', editor, async (c) => {
     const { revisions } = await historyOf(c.req.param('id'));
     c.header('Cache-Control', 'no-store');
-    return c.json({ revisions });
+    return c.json({ revisions: revisions.map((r) => ({ ...r, diff: revisionDiff(r) })) });
   });
 
   app.post('/:id/revert', editor, async (c) => {
-    const { revision } = await jsonBody(c, RevertSchema);
+    requireIfMatch(c);
+    const { revision, force } = await jsonBody(c, RevertSchema);
     const { id, revisions } = await historyOf(c.req.param('id'));
     const target = revisions.find((r) => r.id === revision);
     if (!target)
@@ -101,7 +129,21 @@ export function historyRoutes(
         'not_found',
         `${what} ${id} has no revision ${revision}; GET /api/v1/${plural}/${id}/revisions lists them`,
       );
-    const restored = await store.revert(id, revision, by(c));
+    const opts = { expectedVersion: ifMatchVersion(c), force: force === true };
+    let restored: Agreement | CountryNote | null;
+    try {
+      restored = await store.revert(id, revision, by(c, `undid revision ${revision}`), opts);
+    } catch (err) {
+      if (!(err instanceof RevertConflictError)) throw err;
+      // Like a stale version's 409, with the record now, and naming the fields (and who changed them when).
+      const error = {
+        code: 'changed_later' as const,
+        message: err.message,
+        fields: err.fields,
+        later: err.later,
+      };
+      return c.json({ error, current: err.current } satisfies z.infer<typeof RevertConflictSchema>, 409);
+    }
     snapshots.invalidate(target.dataset);
     if (restored === null) return c.body(null, 204);
     return sendRecord(c, restored, plural);

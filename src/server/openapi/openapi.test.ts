@@ -68,7 +68,11 @@ describe('OpenAPI document', () => {
       security: unknown[];
       responses: Record<string, unknown>;
     };
-    expect(patch.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['path:id', 'header:If-Match']);
+    expect(patch.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
+      'path:id',
+      'header:If-Match',
+      'header:X-Change-Reason',
+    ]);
     expect(patch.security).toEqual([{ session: [], csrf: [] }]);
     expect(Object.keys(patch.responses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '403', '409', '428']),
@@ -117,6 +121,24 @@ describe('OpenAPI document', () => {
     expect(list.responses['400']).toBeDefined();
     const country = doc.paths['/api/v1/datasets/{id}/countries/{code}']!.get!;
     expect(country.parameters.map((p) => p.name)).toEqual(['id', 'code']);
+  });
+
+  it('documents revert with If-Match, force and its 409 naming the fields; revisions carry their diff', () => {
+    const revert = doc.paths['/api/v1/agreements/{id}/revert']!.post!;
+    expect(revert.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
+      'path:id',
+      'header:If-Match',
+      'header:X-Change-Reason',
+    ]);
+    expect(Object.keys(revert.responses)).toEqual(expect.arrayContaining(['200', '204', '409', '428']));
+    const body = doc.components.schemas.Revert as { properties: Record<string, unknown> };
+    expect(Object.keys(body.properties).sort()).toEqual(['force', 'revision']);
+    const conflict = JSON.stringify(doc.components.schemas.RevertConflict);
+    expect(conflict).toContain('"fields"');
+    expect(conflict).toContain('changed_later');
+    const list = JSON.stringify(doc.components.schemas.RecordRevisionList);
+    expect(list).toContain('"diff"');
+    expect(doc.paths['/api/v1/notes/{id}/revert']!.post!.parameters.map((p) => p.name)).toContain('If-Match');
   });
 
   it('only refers to schemas it defines', () => {

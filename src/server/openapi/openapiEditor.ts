@@ -3,9 +3,11 @@ import { RevisionSchema } from '../../core/schemas.ts';
 import { AgreementPatchSchema, NewAgreementSchema } from '../editing/agreementInput.ts';
 import { DatasetPatchSchema } from '../editing/datasetSettings.ts';
 import {
+  FieldDiffSchema,
   ImportReportSchema,
   LoginSchema,
   NewUserSchema,
+  RevertConflictSchema,
   RevertSchema,
   SessionResponseSchema,
   UserSchema,
@@ -32,6 +34,16 @@ const RESPONSES: Record<string, z.ZodType> = {
   Session: SessionResponseSchema,
   User: UserSchema,
   RevisionList: z.object({ revisions: z.array(RevisionSchema) }),
+  RecordRevisionList: z.object({
+    revisions: z.array(
+      RevisionSchema.extend({
+        diff: z
+          .array(FieldDiffSchema)
+          .describe('What this revision changed, field by field (content fields only; computed)'),
+      }),
+    ),
+  }),
+  RevertConflict: RevertConflictSchema,
   UserList: z.object({ users: z.array(UserSchema) }),
   ImportReport: ImportReportSchema,
 };
@@ -92,6 +104,14 @@ const ifMatch: JsonObject = {
   required: true,
   description:
     'The version you edited, as the ETag gives it ("3"), or * to overwrite whatever it is now; 428 without it, 409 when it is stale',
+  schema: { type: 'string' },
+};
+const changeReason: JsonObject = {
+  name: 'X-Change-Reason',
+  in: 'header',
+  required: false,
+  description:
+    "Why the change was made, stored with its revision (up to 500 characters). Latin-1 as is; any other text as UTF-8'' followed by the percent-encoded UTF-8 (RFC 8187), e.g. UTF-8''Fix%20%E2%80%94%20date",
   schema: { type: 'string' },
 };
 const VERSION_HEADER = { ETag: { description: 'The new version', schema: { type: 'string' } } };
@@ -191,7 +211,7 @@ export function editorPaths(): Record<string, JsonObject> {
       patch: {
         summary: 'Change fields of an agreement',
         security: WRITE,
-        parameters: [idParam('Agreement id'), ifMatch],
+        parameters: [idParam('Agreement id'), ifMatch, changeReason],
         requestBody: body('AgreementPatch'),
         responses: {
           '200': json('Changed', 'Agreement', VERSION_HEADER),
@@ -205,7 +225,7 @@ export function editorPaths(): Record<string, JsonObject> {
       delete: {
         summary: 'Delete an agreement (its history is kept; a revert brings it back)',
         security: WRITE,
-        parameters: [idParam('Agreement id'), ifMatch],
+        parameters: [idParam('Agreement id'), ifMatch, changeReason],
         responses: {
           '204': { description: 'Deleted' },
           ...DENIED,
@@ -217,11 +237,12 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/agreements/{id}/revisions': {
       get: {
-        summary: 'The history of an agreement, newest first (who, when, why, before and after)',
+        summary:
+          'The history of an agreement, newest first (who, when, why, before and after, and the diff: what each changed, field by field)',
         security: READ,
         parameters: [idParam('Agreement id')],
         responses: {
-          '200': json('The revisions', 'RevisionList'),
+          '200': json('The revisions', 'RecordRevisionList'),
           '401': error('Not logged in'),
           '404': error('No such agreement'),
         },
@@ -229,15 +250,22 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/agreements/{id}/revert': {
       post: {
-        summary: 'Undo one revision: the record returns to its state before it (recorded as a new revision)',
+        summary:
+          'Undo one revision: the fields it changed go back to their values before it, later changes to other fields are kept (recorded as a new revision; undoing a creation deletes, undoing a deletion recreates)',
         security: WRITE,
-        parameters: [idParam('Agreement id')],
+        parameters: [idParam('Agreement id'), ifMatch, changeReason],
         requestBody: body('Revert'),
         responses: {
-          '200': json('The restored agreement', 'Agreement', VERSION_HEADER),
+          '200': json('The agreement now', 'Agreement', VERSION_HEADER),
           '204': { description: 'Undoing a creation deleted the agreement' },
           ...DENIED,
           '404': error('No such agreement or revision'),
+          '409': {
+            description:
+              'If-Match is stale (`current` holds the record now, as PATCH answers), or a later revision changed a field of this one again: error.code "changed_later", error.fields names them; send force: true to undo anyway',
+            content: { 'application/json': { schema: ref('RevertConflict') } },
+          },
+          '428': error('If-Match is missing'),
         },
       },
     },
@@ -295,7 +323,7 @@ export function editorPaths(): Record<string, JsonObject> {
       patch: {
         summary: 'Change a research note',
         security: WRITE,
-        parameters: [idParam('Note id'), ifMatch],
+        parameters: [idParam('Note id'), ifMatch, changeReason],
         requestBody: body('NotePatch'),
         responses: {
           '200': json('Changed', 'CountryNote', VERSION_HEADER),
@@ -309,7 +337,7 @@ export function editorPaths(): Record<string, JsonObject> {
       delete: {
         summary: 'Delete a research note (its history is kept)',
         security: WRITE,
-        parameters: [idParam('Note id'), ifMatch],
+        parameters: [idParam('Note id'), ifMatch, changeReason],
         responses: {
           '204': { description: 'Deleted' },
           ...DENIED,
@@ -321,11 +349,11 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/notes/{id}/revisions': {
       get: {
-        summary: 'The history of a research note, newest first',
+        summary: 'The history of a research note, newest first, each with its diff',
         security: READ,
         parameters: [idParam('Note id')],
         responses: {
-          '200': json('The revisions', 'RevisionList'),
+          '200': json('The revisions', 'RecordRevisionList'),
           '401': error('Not logged in'),
           '404': error('No such note'),
         },
@@ -333,15 +361,21 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/notes/{id}/revert': {
       post: {
-        summary: 'Undo one revision of a research note',
+        summary: 'Undo one revision of a research note, field by field, as for agreements',
         security: WRITE,
-        parameters: [idParam('Note id')],
+        parameters: [idParam('Note id'), ifMatch, changeReason],
         requestBody: body('Revert'),
         responses: {
-          '200': json('The restored note', 'CountryNote', VERSION_HEADER),
+          '200': json('The note now', 'CountryNote', VERSION_HEADER),
           '204': { description: 'Undoing a creation deleted the note' },
           ...DENIED,
           '404': error('No such note or revision'),
+          '409': {
+            description:
+              'If-Match is stale, or a later revision changed a field of this one again (error.code "changed_later", error.fields); force: true overrides',
+            content: { 'application/json': { schema: ref('RevertConflict') } },
+          },
+          '428': error('If-Match is missing'),
         },
       },
     },
