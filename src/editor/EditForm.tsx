@@ -8,39 +8,78 @@ import { t } from './text.ts';
 
 export type Saved = (id: string | null, notice: string) => Promise<void>;
 
-type Outcome = { busy: boolean; problems: FieldProblem[]; error: string; stale: boolean };
-const CLEAR: Outcome = { busy: false, problems: [], error: '', stale: false };
+type Outcome = {
+  busy: boolean;
+  problems: FieldProblem[];
+  error: string;
+  /** Why a save or delete met someone else's change, when the form cannot merge it (deleted meanwhile). */
+  stale: string;
+  /** Their version, when a save met it (409 with `current`): the form shows the merge view. */
+  theirs: unknown;
+};
+const CLEAR: Outcome = { busy: false, problems: [], error: '', stale: '', theirs: null };
 
-/** Sends a save or a delete and keeps what went wrong: a 409 is "someone else changed it", a 400 its fields. */
+/**
+ * Sends a save or a delete and keeps what went wrong: a save's 409 brings their version for the merge view, a
+ * 400 its fields. `reason` goes with the change (X-Change-Reason).
+ */
 export function useSaving(onSaved: Saved) {
   const [outcome, setOutcome] = useState<Outcome>(CLEAR);
-  const fail = (r: ApiResult<unknown> & { ok: false }): void =>
+  const fail = (r: ApiResult<unknown> & { ok: false }, deleting: boolean): void => {
+    const theirs = r.status === 409 ? ((r.body as { current?: unknown } | null)?.current ?? null) : null;
     setOutcome({
       ...CLEAR,
-      stale: r.status === 409,
+      theirs: deleting ? null : theirs,
+      stale: r.status !== 409 ? '' : deleting ? t.staleDelete : theirs === null ? t.staleGone : '',
       problems: r.status === 409 ? [] : r.details,
       error: r.status !== 409 && r.details.length === 0 ? r.message : '',
     });
+  };
   return {
     outcome,
-    /** POST (no version) or PATCH (with the version the form was opened on). */
-    save: async (url: string, body: unknown, version: number | null, notice: string): Promise<void> => {
+    /** Leaves the merge view; the draft stays as it is. */
+    dismissConflict: (): void => setOutcome(CLEAR),
+    /** POST (no version) or PATCH (with the version the form was opened on, or theirs after a merge). */
+    save: async (
+      url: string,
+      body: unknown,
+      version: number | null,
+      notice: string,
+      reason = '',
+    ): Promise<void> => {
       setOutcome({ ...CLEAR, busy: true });
       const r = await api<{ id: string }>(version === null ? 'POST' : 'PATCH', url, {
         body,
+        reason,
         ...(version === null ? {} : { ifMatch: version }),
       });
-      if (!r.ok) return fail(r);
+      if (!r.ok) return fail(r, false);
       setOutcome(CLEAR);
       await onSaved(r.data.id, notice);
     },
-    remove: async (url: string, version: number): Promise<void> => {
+    remove: async (url: string, version: number, reason = ''): Promise<void> => {
       if (!confirm(t.confirmDelete)) return;
-      const r = await api('DELETE', url, { ifMatch: version });
-      if (!r.ok) return fail(r);
+      const r = await api('DELETE', url, { ifMatch: version, reason });
+      if (!r.ok) return fail(r, true);
       await onSaved(null, t.deleted);
     },
   };
+}
+
+/** The optional "Reason for this change" of a form; sent with the save as X-Change-Reason. */
+export function ReasonField(props: { value: string; onInput: (v: string) => void }): JSX.Element {
+  return (
+    <label class="ed-field">
+      <span>{t.reason}</span>
+      <input
+        value={props.value}
+        maxLength={500}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        data-testid="field-reason"
+      />
+      <small class="ed-hint">{t.reasonHint}</small>
+    </label>
+  );
 }
 
 /** The form's frame and messages; `prefix` names their test ids (`${prefix}-notice`, `${prefix}-problems`). */
@@ -54,7 +93,6 @@ export function EditForm(props: {
   /** How a field of the API is called in the form. */
   labelOf: (field: string | null) => string;
   onClose: () => void;
-  onReload: () => void;
   children: ComponentChildren;
 }): JSX.Element {
   const { outcome } = props;
@@ -79,12 +117,9 @@ export function EditForm(props: {
         </p>
       ) : null}
       {outcome.stale ? (
-        <div class="ed-error" role="alert" data-testid="stale">
-          <p>{t.stale}</p>
-          <button type="button" class="ed-button" onClick={props.onReload}>
-            {t.reload}
-          </button>
-        </div>
+        <p class="ed-error" role="alert" data-testid="stale">
+          {outcome.stale}
+        </p>
       ) : null}
       {outcome.problems.length > 0 ? (
         <div class="ed-error" role="alert" data-testid={`${props.prefix}-problems`}>

@@ -2,14 +2,40 @@ import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { countryName } from '../core/countries/index.ts';
 import type { CountryNote, DatasetDocument } from '../core/schemas.ts';
-import { EditForm, type Saved, useOpenForm, useSaving } from './EditForm.tsx';
+import { EditForm, ReasonField, type Saved, useOpenForm, useSaving } from './EditForm.tsx';
 import { History } from './History.tsx';
-import { t } from './text.ts';
+import { MergeView } from './MergeView.tsx';
+import { formatTime, t } from './text.ts';
 
 // A dataset's research notes on countries (what was looked for and not found, caveats): listed by country,
 // edited like records.
 
 type Draft = { country: string; text: string; sources: string };
+
+const draftOf = (n: CountryNote | null): Draft => ({
+  country: n ? countryName(n.country) : '',
+  text: n?.text ?? '',
+  sources: n ? n.sources.map((s) => s.url).join('\n') : '',
+});
+
+/** The request body: every field for a new note, the changed ones for an edit. */
+function bodyOf(draft: Draft, initial: Draft, n: CountryNote | null): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (n === null || draft.country !== initial.country) body.country = draft.country.trim();
+  if (n === null || draft.text !== initial.text) body.text = draft.text;
+  if (n === null || draft.sources !== initial.sources)
+    body.sources = draft.sources
+      .split('\n')
+      .map((u) => u.trim())
+      .filter(Boolean);
+  return body;
+}
+
+const NOTE_LABELS: Record<keyof Draft, string> = {
+  country: t.noteCountry,
+  text: t.noteText,
+  sources: t.fields.sources,
+};
 
 const noteUrl = (n: CountryNote): string => `/api/v1/notes/${encodeURIComponent(n.id)}`;
 
@@ -20,28 +46,27 @@ function NoteForm(props: {
   onClose: () => void;
   onSaved: Saved;
 }): JSX.Element {
-  const n = props.note;
-  const [initial] = useState<Draft>(() => ({
-    country: n ? countryName(n.country) : '',
-    text: n?.text ?? '',
-    sources: n ? n.sources.map((s) => s.url).join('\n') : '',
-  }));
-  const [draft, setDraft] = useState(initial);
-  const { outcome, save: send, remove: drop } = useSaving(props.onSaved);
+  // What the draft is compared with and saved against: the note as opened, or their version after a merge.
+  const [base, setBase] = useState(() => ({ note: props.note, initial: draftOf(props.note) }));
+  const n = base.note;
+  const [draft, setDraft] = useState(base.initial);
+  const [reason, setReason] = useState('');
+  const { outcome, save: send, remove: drop, dismissConflict } = useSaving(props.onSaved);
+  const theirs = n === null ? null : (outcome.theirs as CountryNote | null);
 
   const save = (e: Event): Promise<void> => {
     e.preventDefault();
-    const body: Record<string, unknown> = {};
-    if (n === null || draft.country !== initial.country) body.country = draft.country.trim();
-    if (n === null || draft.text !== initial.text) body.text = draft.text;
-    if (n === null || draft.sources !== initial.sources)
-      body.sources = draft.sources
-        .split('\n')
-        .map((u) => u.trim())
-        .filter(Boolean);
+    const body = bodyOf(draft, base.initial, n);
     return n === null
-      ? send(`/api/v1/datasets/${encodeURIComponent(props.datasetId)}/notes`, body, null, t.created)
-      : send(noteUrl(n), body, n.version, t.saved);
+      ? send(`/api/v1/datasets/${encodeURIComponent(props.datasetId)}/notes`, body, null, t.created, reason)
+      : send(noteUrl(n), body, n.version, t.saved, reason);
+  };
+
+  const merge = (note: CountryNote, merged: Draft): Promise<void> => {
+    const initial = draftOf(note);
+    setBase({ note, initial });
+    setDraft(merged);
+    return send(noteUrl(note), bodyOf(merged, initial, note), note.version, t.saved, reason);
   };
 
   return (
@@ -54,46 +79,68 @@ function NoteForm(props: {
       outcome={outcome}
       labelOf={(field) => (field?.startsWith('sources') ? t.fields.sources : t.noteCountry)}
       onClose={props.onClose}
-      onReload={() => props.onSaved(n?.id ?? null, '')}
     >
-      <form onSubmit={save}>
-        <label class="ed-field">
-          <span>{t.noteCountry}</span>
-          <input
-            value={draft.country}
-            onInput={(e) => setDraft({ ...draft, country: e.currentTarget.value })}
-            data-testid="note-country"
-          />
-        </label>
-        <label class="ed-field">
-          <span>{t.noteText}</span>
-          <textarea
-            rows={5}
-            value={draft.text}
-            onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
-            data-testid="note-text"
-          />
-        </label>
-        <label class="ed-field">
-          <span>{t.fields.sources}</span>
-          <textarea
-            rows={3}
-            value={draft.sources}
-            onInput={(e) => setDraft({ ...draft, sources: e.currentTarget.value })}
-          />
-          <small class="ed-hint">{t.fields.sourcesHint}</small>
-        </label>
-        <div class="ed-actions">
-          <button type="submit" class="ed-button ed-primary" disabled={outcome.busy} data-testid="note-save">
-            {outcome.busy ? t.saving : t.save}
-          </button>
-          {n !== null ? (
-            <button type="button" class="ed-button ed-danger" onClick={() => drop(noteUrl(n), n.version)}>
-              {t.deleteRecord}
+      {theirs !== null ? (
+        <MergeView
+          loaded={base.initial}
+          yours={draft}
+          theirs={draftOf(theirs)}
+          when={formatTime(theirs.updatedAt)}
+          labelOf={(k) => NOTE_LABELS[k as keyof Draft]}
+          show={(_k, v) => (String(v).trim() === '' ? t.empty : String(v))}
+          onMerge={(merged) => merge(theirs, merged)}
+          onCancel={dismissConflict}
+        />
+      ) : (
+        <form onSubmit={save}>
+          <label class="ed-field">
+            <span>{t.noteCountry}</span>
+            <input
+              value={draft.country}
+              onInput={(e) => setDraft({ ...draft, country: e.currentTarget.value })}
+              data-testid="note-country"
+            />
+          </label>
+          <label class="ed-field">
+            <span>{t.noteText}</span>
+            <textarea
+              rows={5}
+              value={draft.text}
+              onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
+              data-testid="note-text"
+            />
+          </label>
+          <label class="ed-field">
+            <span>{t.fields.sources}</span>
+            <textarea
+              rows={3}
+              value={draft.sources}
+              onInput={(e) => setDraft({ ...draft, sources: e.currentTarget.value })}
+            />
+            <small class="ed-hint">{t.fields.sourcesHint}</small>
+          </label>
+          <ReasonField value={reason} onInput={setReason} />
+          <div class="ed-actions">
+            <button
+              type="submit"
+              class="ed-button ed-primary"
+              disabled={outcome.busy}
+              data-testid="note-save"
+            >
+              {outcome.busy ? t.saving : t.save}
             </button>
-          ) : null}
-        </div>
-      </form>
+            {n !== null ? (
+              <button
+                type="button"
+                class="ed-button ed-danger"
+                onClick={() => drop(noteUrl(n), n.version, reason)}
+              >
+                {t.deleteRecord}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      )}
       {n !== null ? (
         <History path={noteUrl(n)} version={n.version} onReverted={(id) => props.onSaved(id, t.undone)} />
       ) : null}

@@ -3,13 +3,15 @@ import { useState } from 'preact/hooks';
 import { countryName } from '../core/countries/index.ts';
 import { formatPartialIso } from '../core/partialDate.ts';
 import type { Agreement, Dataset, Source } from '../core/schemas.ts';
-import { EditForm, type Saved, useSaving } from './EditForm.tsx';
+import { EditForm, ReasonField, type Saved, useSaving } from './EditForm.tsx';
 import { History } from './History.tsx';
-import { t } from './text.ts';
+import { type DraftValue, MergeView } from './MergeView.tsx';
+import { formatTime, t } from './text.ts';
 
 // One record's form. Fields are edited as text (partners by name, a date as written, one source per line) and
 // only the fields that changed are sent, with the version the form was opened on: a change made meanwhile by
-// someone else is reported, never overwritten.
+// someone else is never overwritten; the merge view shows it beside the draft and saves what the researcher
+// chooses on top of their version.
 
 type Draft = {
   category: string;
@@ -89,6 +91,15 @@ const fieldLabel = (field: string | null): string => {
   return key ? String(t.fields[key]) : (field ?? '');
 };
 
+/** A draft's value as the merge view shows it: category and status by their names, a flag as yes or no. */
+function showDraftValue(key: string, value: DraftValue, dataset: Dataset): string {
+  if (typeof value === 'boolean') return value ? t.yes : t.no;
+  if (value.trim() === '') return t.empty;
+  if (key === 'category') return dataset.categories.find((c) => c.id === value)?.label ?? value;
+  if (key === 'status') return t.statuses[value] ?? value;
+  return value;
+}
+
 const agreementUrl = (a: Agreement): string => `/api/v1/agreements/${encodeURIComponent(a.id)}`;
 
 export function RecordForm(props: {
@@ -98,18 +109,33 @@ export function RecordForm(props: {
   onClose: () => void;
   onSaved: Saved;
 }): JSX.Element {
-  const { dataset, agreement: a } = props;
-  const [initial] = useState(() => draftOf(a, dataset));
-  const [draft, setDraft] = useState(initial);
+  const { dataset } = props;
+  // What the draft is compared with and saved against: the record as opened, or their version after a merge.
+  const [base, setBase] = useState(() => ({
+    record: props.agreement,
+    initial: draftOf(props.agreement, dataset),
+  }));
+  const a = base.record;
+  const [draft, setDraft] = useState(base.initial);
+  const [reason, setReason] = useState('');
   const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setDraft((d) => ({ ...d, [k]: v }));
-  const { outcome, save: send, remove: drop } = useSaving(props.onSaved);
+  const { outcome, save: send, remove: drop, dismissConflict } = useSaving(props.onSaved);
+  const theirs = a === null ? null : (outcome.theirs as Agreement | null);
 
   const save = (e: Event): Promise<void> => {
     e.preventDefault();
-    const body = bodyOf(draft, initial, a);
+    const body = bodyOf(draft, base.initial, a);
     return a === null
-      ? send(`/api/v1/datasets/${encodeURIComponent(dataset.id)}/agreements`, body, null, t.created)
-      : send(agreementUrl(a), body, a.version, t.saved);
+      ? send(`/api/v1/datasets/${encodeURIComponent(dataset.id)}/agreements`, body, null, t.created, reason)
+      : send(agreementUrl(a), body, a.version, t.saved, reason);
+  };
+
+  /** Saves the merged draft on top of their version (If-Match: theirs), and keeps it in the form meanwhile. */
+  const merge = (record: Agreement, merged: Draft): Promise<void> => {
+    const initial = draftOf(record, dataset);
+    setBase({ record, initial });
+    setDraft(merged);
+    return send(agreementUrl(record), bodyOf(merged, initial, record), record.version, t.saved, reason);
   };
 
   const text = (k: 'partners' | 'date' | 'title', hint?: string): JSX.Element => (
@@ -130,83 +156,97 @@ export function RecordForm(props: {
       outcome={outcome}
       labelOf={fieldLabel}
       onClose={props.onClose}
-      onReload={() => props.onSaved(a?.id ?? null, '')}
     >
-      <form onSubmit={save}>
-        <label class="ed-field">
-          <span>{t.fields.category}</span>
-          <select
-            value={draft.category}
-            onChange={(e) => set('category', e.currentTarget.value)}
-            data-testid="field-category"
-          >
-            {dataset.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {text('partners', t.fields.partnersHint)}
-        {text('date', t.fields.dateHint)}
-        {text('title')}
-        <label class="ed-field">
-          <span>{t.fields.summary}</span>
-          <textarea
-            rows={4}
-            value={draft.summary}
-            onInput={(e) => set('summary', e.currentTarget.value)}
-            data-testid="field-summary"
-          />
-        </label>
-        <label class="ed-field">
-          <span>{t.fields.sources}</span>
-          <textarea
-            rows={3}
-            value={draft.sources}
-            onInput={(e) => set('sources', e.currentTarget.value)}
-            data-testid="field-sources"
-          />
-          <small class="ed-hint">{t.fields.sourcesHint}</small>
-        </label>
-        <fieldset class="ed-flags">
-          {(['nonGovernmental', 'multilateral', 'mentionsOnly'] as const).map((k) => (
-            <label key={k} class="ed-check">
-              <input type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.currentTarget.checked)} />
-              <span>{t.fields[k]}</span>
-            </label>
-          ))}
-        </fieldset>
-        <label class="ed-field">
-          <span>{t.fields.status}</span>
-          <select value={draft.status} onChange={(e) => set('status', e.currentTarget.value)}>
-            {Object.entries(t.statuses).map(([v, label]) => (
-              <option key={v} value={v}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div class="ed-actions">
-          <button type="submit" class="ed-button ed-primary" disabled={outcome.busy} data-testid="save">
-            {outcome.busy ? t.saving : t.save}
-          </button>
-          {a !== null ? (
-            <button
-              type="button"
-              class="ed-button ed-danger"
-              onClick={() => drop(agreementUrl(a), a.version)}
-              data-testid="delete"
+      {theirs !== null ? (
+        <MergeView
+          loaded={base.initial}
+          yours={draft}
+          theirs={draftOf(theirs, dataset)}
+          when={formatTime(theirs.updatedAt)}
+          labelOf={(k) => String(t.fields[k as keyof Draft])}
+          show={(k, v) => showDraftValue(k, v, dataset)}
+          onMerge={(merged) => merge(theirs, merged)}
+          onCancel={dismissConflict}
+        />
+      ) : (
+        <form onSubmit={save}>
+          <label class="ed-field">
+            <span>{t.fields.category}</span>
+            <select
+              value={draft.category}
+              onChange={(e) => set('category', e.currentTarget.value)}
+              data-testid="field-category"
             >
-              {t.deleteRecord}
+              {dataset.categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {text('partners', t.fields.partnersHint)}
+          {text('date', t.fields.dateHint)}
+          {text('title')}
+          <label class="ed-field">
+            <span>{t.fields.summary}</span>
+            <textarea
+              rows={4}
+              value={draft.summary}
+              onInput={(e) => set('summary', e.currentTarget.value)}
+              data-testid="field-summary"
+            />
+          </label>
+          <label class="ed-field">
+            <span>{t.fields.sources}</span>
+            <textarea
+              rows={3}
+              value={draft.sources}
+              onInput={(e) => set('sources', e.currentTarget.value)}
+              data-testid="field-sources"
+            />
+            <small class="ed-hint">{t.fields.sourcesHint}</small>
+          </label>
+          <fieldset class="ed-flags">
+            {(['nonGovernmental', 'multilateral', 'mentionsOnly'] as const).map((k) => (
+              <label key={k} class="ed-check">
+                <input type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.currentTarget.checked)} />
+                <span>{t.fields[k]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label class="ed-field">
+            <span>{t.fields.status}</span>
+            <select value={draft.status} onChange={(e) => set('status', e.currentTarget.value)}>
+              {Object.entries(t.statuses).map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ReasonField value={reason} onInput={setReason} />
+          <div class="ed-actions">
+            <button type="submit" class="ed-button ed-primary" disabled={outcome.busy} data-testid="save">
+              {outcome.busy ? t.saving : t.save}
             </button>
-          ) : null}
-        </div>
-      </form>
+            {a !== null ? (
+              <button
+                type="button"
+                class="ed-button ed-danger"
+                onClick={() => drop(agreementUrl(a), a.version, reason)}
+                data-testid="delete"
+              >
+                {t.deleteRecord}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      )}
       {a !== null ? (
         <History
           path={agreementUrl(a)}
           version={a.version}
+          categories={dataset.categories}
           onReverted={(id) => props.onSaved(id, t.undone)}
         />
       ) : null}

@@ -19,12 +19,24 @@ export function whenLoggedOut(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-type Options = { body?: unknown; form?: FormData; ifMatch?: number; query?: Record<string, string> };
+type Options = {
+  body?: unknown;
+  form?: FormData;
+  ifMatch?: number;
+  query?: Record<string, string>;
+  /** Why the change is made (X-Change-Reason), stored with its revision; empty sends none. */
+  reason?: string;
+};
+
+/** A header carries Latin-1 only: the reason goes as RFC 8187 writes any text, UTF-8'' and percent-encoding. */
+export const reasonHeader = (reason: string): string => `UTF-8''${encodeURIComponent(reason.trim())}`;
 
 export async function api<T>(method: string, path: string, opts: Options = {}): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (opts.ifMatch !== undefined) headers['if-match'] = `"${opts.ifMatch}"`;
+  if (opts.reason !== undefined && opts.reason.trim() !== '')
+    headers['x-change-reason'] = reasonHeader(opts.reason);
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
   else if (opts.body !== undefined) {

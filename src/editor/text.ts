@@ -92,9 +92,6 @@ export const t = {
   confirmDelete: 'Delete this record? Its history is kept, and it can be brought back from there.',
   deleted: 'Deleted.',
   cancel: 'Close',
-  stale:
-    'Someone else changed this record since you opened it. Your edits are kept below; reload to see theirs.',
-  reload: 'Load their version',
   fixFields: 'Some fields need attention:',
   history: 'History',
   noHistory: 'No changes recorded yet.',
@@ -143,4 +140,33 @@ export const t = {
   roles: { editor: 'Editor', admin: 'Administrator' } as Record<string, string>,
   userAdded: (email: string) => `${email} can now log in.`,
   added: 'Added',
+  // History, undo and the merge view (issue 8).
+  reason: 'Reason for this change (optional)',
+  reasonHint: 'Kept in the history, e.g. "date from the MEA treaty page"',
+  empty: '(empty)',
+  yes: 'Yes',
+  no: 'No',
+  diffTitle: (action: string) => `What was ${action}`,
+  changedLater: (later: Array<{ field: string; actor: string; at: string }>) =>
+    `${later
+      .map(
+        (l, i) =>
+          `${i === 0 ? 'The' : 'the'} ${l.field} was changed again later by ${l.actor} on ${formatTime(l.at)}`,
+      )
+      .join('; ')}. Undo anyway?`,
+  undoStale: 'This record was changed since you opened it. Close it and open it again, then undo.',
+  staleGone: 'Someone else deleted this record since you opened it. Your edits are still in the form.',
+  staleDelete:
+    'Someone else changed this record since you opened it, so it was not deleted. Close it and open it again to see their change.',
+  mergeTitle: 'Someone else saved this record while you were editing',
+  mergeHint: (when: string) =>
+    `Their version was saved ${when}. For each field you both changed, keep theirs or yours; nothing is saved until you choose.`,
+  mergeConflicts: 'Changed by both of you',
+  mergeTheirsOnly: 'Changed only by them (their value is taken)',
+  mergeYoursOnly: 'Changed only by you (your value is kept)',
+  keepTheirs: 'Keep theirs',
+  keepYours: 'Keep yours',
+  mergeChoose: (fields: string) => `Choose theirs or yours for: ${fields}.`,
+  mergeSave: 'Save with these choices',
+  mergeCancel: 'Back to my draft',
 };

@@ -147,7 +147,13 @@ describeBrowser('editor', () => {
       },
     );
     await page.getByTestId('save').click();
-    await page.getByTestId('stale').waitFor();
+    // The merge view shows theirs beside mine; going back keeps my draft, and nothing was overwritten.
+    const summary = page.getByTestId('merge-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/Keep theirs\s*Their version.*Keep yours\s*My version/);
+    expect(await axe(page)).toEqual([]);
+    await page.getByTestId('merge-cancel').click();
+    expect(await page.getByTestId('field-summary').inputValue()).toBe('My version');
     expect((await stored()).find((a) => a.id === added!.id)?.summary).toBe('Their version');
   });
 
