@@ -356,6 +356,35 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect(forced.status).toBe(200);
     expect(((await forced.json()) as Agreement).date).toEqual(a.date);
     expect((await revert({ revision: first!.id, force: 'yes' }, '*')).status).toBe(400);
+
+    // Notes alike.
+    const created = await request(
+      `/api/v1/datasets/${DS}/notes`,
+      json('POST', { country: 'Chile', text: 'one' }, as(me)),
+    );
+    const noteUrl = `/api/v1/notes/${((await created.json()) as { id: string }).id}`;
+    for (const [text, v] of [
+      ['two', 1],
+      ['three', 2],
+    ] as const) {
+      const res = await request(noteUrl, json('PATCH', { text }, as(me, { 'if-match': `"${v}"` })));
+      expect(res.status).toBe(200);
+    }
+    const noteRevisions = (
+      (await (await request(`${noteUrl}/revisions`, { headers: { cookie: me.cookie } })).json()) as {
+        revisions: Array<{ id: number; diff: Array<{ field: string }> }>;
+      }
+    ).revisions;
+    expect(noteRevisions[1]!.diff).toEqual([{ field: 'text', before: 'one', after: 'two' }]);
+    const undoNote = (body: Json, ifMatch?: string) =>
+      request(`${noteUrl}/revert`, json('POST', body, as(me, ifMatch ? { 'if-match': ifMatch } : {})));
+    expect((await undoNote({ revision: noteRevisions[1]!.id })).status).toBe(428);
+    expect((await undoNote({ revision: noteRevisions[1]!.id }, '"2"')).status).toBe(409);
+    const noteConflict = await undoNote({ revision: noteRevisions[1]!.id }, '"3"');
+    expect(noteConflict.status).toBe(409);
+    expect(((await noteConflict.json()) as { error: { fields: string[] } }).error.fields).toEqual(['text']);
+    const noteForced = await undoNote({ revision: noteRevisions[1]!.id, force: true }, '"3"');
+    expect(((await noteForced.json()) as { text: string; version: number }).text).toBe('one');
   });
 
   it('research notes: create by country name, change with If-Match, shown on the country at once, history and undo', async () => {
