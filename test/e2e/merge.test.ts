@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import {
   type GuardedPage,
   launchBrowser,
   openPage,
+  shotsDir,
   startAtlas,
 } from './harness.ts';
 import { describeProblems } from './mapPage.ts';
@@ -130,6 +132,7 @@ describeBrowser('merge view and undo', () => {
     expect(await b.getByTestId('merge-yours-only').textContent()).toContain('Title typed by B');
     expect(await b.getByTestId('merge-theirs-only').count()).toBe(0);
     expect(await axe(b)).toEqual([]);
+    await b.getByTestId('record-form').screenshot({ path: join(shotsDir(), 'editor-merge.png') });
 
     // Back to the draft keeps every keystroke; saving again brings the merge view back.
     await b.getByTestId('merge-cancel').click();
@@ -145,7 +148,7 @@ describeBrowser('merge view and undo', () => {
 
     // On a phone the merge view fits the width and is still clean.
     await b.setViewportSize({ width: 375, height: 812 });
-    await b.screenshot({ path: '/tmp/h/merge-phone.png', fullPage: true });
+    await b.screenshot({ path: join(shotsDir(), 'editor-merge-phone.png'), fullPage: true });
     expect(await b.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await axe(b)).toEqual([]);
     await b.setViewportSize({ width: 1280, height: 800 });
@@ -232,6 +235,7 @@ describeBrowser('merge view and undo', () => {
     expect(dialogs).toHaveLength(2);
     expect(await stored(record.id)).toMatchObject({ date: record.date, title: 'A later title' });
     expect(await axe(page)).toEqual([]);
+    await page.getByTestId('history').screenshot({ path: join(shotsDir(), 'editor-history.png') });
   });
 
   it('made no request outside 127.0.0.1 and logged no error', () => {

@@ -301,6 +301,18 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     };
     // A reason in any script arrives whole (RFC 8187 style), a Latin-1 one as it is.
     await patch({ date: 'Mar 2016' }, a.version, `UTF-8''${encodeURIComponent('Date per MEA — 外務省')}`);
+    const badReason = await request(
+      url,
+      json(
+        'PATCH',
+        { title: 'x' },
+        as(me, { 'if-match': `"${a.version + 1}"`, 'x-change-reason': "UTF-8''%E2%ZZ" }),
+      ),
+    );
+    expect(badReason.status).toBe(400);
+    expect(((await badReason.json()) as { error: { message: string } }).error.message).toContain(
+      'X-Change-Reason',
+    );
     await patch({ title: 'Later title' }, a.version + 1, 'Title from the treaty text');
     const history = async () =>
       (
