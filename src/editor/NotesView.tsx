@@ -66,7 +66,10 @@ function NoteForm(props: {
     const initial = draftOf(note);
     setBase({ note, initial });
     setDraft(merged);
-    return send(noteUrl(note), bodyOf(merged, initial, note), note.version, t.saved, reason);
+    const body = bodyOf(merged, initial, note);
+    // Keeping theirs everywhere leaves nothing to send: show their version instead of saving it again.
+    if (Object.keys(body).length === 0) return props.onSaved(note.id, t.mergedNothing);
+    return send(noteUrl(note), body, note.version, t.saved, reason);
   };
 
   return (

@@ -135,7 +135,10 @@ export function RecordForm(props: {
     const initial = draftOf(record, dataset);
     setBase({ record, initial });
     setDraft(merged);
-    return send(agreementUrl(record), bodyOf(merged, initial, record), record.version, t.saved, reason);
+    const body = bodyOf(merged, initial, record);
+    // Keeping theirs everywhere leaves nothing to send: show their version instead of saving it again.
+    if (Object.keys(body).length === 0) return props.onSaved(record.id, t.mergedNothing);
+    return send(agreementUrl(record), body, record.version, t.saved, reason);
   };
 
   const text = (k: 'partners' | 'date' | 'title', hint?: string): JSX.Element => (

@@ -169,4 +169,5 @@ export const t = {
   mergeChoose: (fields: string) => `Choose theirs or yours for: ${fields}.`,
   mergeSave: 'Save with these choices',
   mergeCancel: 'Back to my draft',
+  mergedNothing: 'Nothing of yours differed from their version: the record is as they saved it.',
 };

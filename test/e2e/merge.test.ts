@@ -238,6 +238,42 @@ describeBrowser('merge view and undo', () => {
     await page.getByTestId('history').screenshot({ path: join(shotsDir(), 'editor-history.png') });
   });
 
+  it("research notes merge alike: B keeps their own text over A's, with a reason", async () => {
+    const store = server.running.store;
+    const note = await store.createNote(
+      server.datasetId as never,
+      { country: 'CL' as never, text: 'Nothing found yet', sources: [] },
+      { actor: 'system', reason: 'test' },
+    );
+    await expect
+      .poll(
+        async () => (await server.api<DocumentAnswer>(`/datasets/${server.datasetId}/document`)).notes.length,
+      )
+      .toBeGreaterThan(0);
+    for (const page of [pa.page, pb.page]) {
+      await page.reload();
+      await page.getByTestId('tab-notes').click();
+      await page.locator(`[data-note="${note.id}"]`).click();
+      await page.getByTestId('note-form').waitFor();
+    }
+    await pa.page.getByTestId('note-text').fill('A: an MoU on ICT, no cyber clause');
+    await pa.page.getByTestId('note-save').click();
+    await expect.poll(() => pa.page.getByTestId('note-notice').textContent()).toContain('Saved');
+    const b = pb.page;
+    await b.getByTestId('note-text').fill('B: checked the 2019 MoU text');
+    await b.getByTestId('field-reason').fill('Read the MoU');
+    await b.getByTestId('note-save').click();
+    const text = b.getByTestId('merge-text');
+    await text.waitFor();
+    expect(await text.locator('legend').textContent()).toBe('Note');
+    expect(await text.textContent()).toMatch(/Keep theirs\s*A: an MoU.*Keep yours\s*B: checked/);
+    await b.getByTestId('merge-text-yours').check();
+    await b.getByTestId('merge-save').click();
+    await expect.poll(() => b.getByTestId('note-notice').textContent()).toContain('Saved');
+    expect(await store.getNote(note.id)).toMatchObject({ text: 'B: checked the 2019 MoU text', version: 3 });
+    expect((await store.listRevisions(note.id))[0]).toMatchObject({ actor: B.email, reason: 'Read the MoU' });
+  });
+
   it('made no request outside 127.0.0.1 and logged no error', () => {
     // Chromium logs every 4xx answer to fetch as a console error; the 409s these tests provoke are expected.
     const provoked = /Failed to load resource: the server responded with a status of 409\b/;
