@@ -50,6 +50,21 @@ export function MergeView<D extends Draft>(props: {
   };
 
   const value = (k: string, v: DraftValue): JSX.Element => <span class="ed-merge-value">{show(k, v)}</span>;
+  /** The fields only one side changed, with the value that will be saved. */
+  const oneSide = (fields: string[], side: Choice): JSX.Element | null =>
+    fields.length === 0 ? null : (
+      <>
+        <h4>{side === 'theirs' ? t.mergeTheirsOnly : t.mergeYoursOnly}</h4>
+        <dl class="ed-diff" data-testid={`merge-${side}-only`}>
+          {fields.map((k) => (
+            <div key={k} data-field={k}>
+              <dt>{labelOf(k)}</dt>
+              <dd>{value(k, (side === 'theirs' ? theirs : yours)[k] as DraftValue)}</dd>
+            </div>
+          ))}
+        </dl>
+      </>
+    );
 
   return (
     <section class="ed-merge" aria-labelledby="ed-merge-title" data-testid="merge-view">
@@ -80,32 +95,8 @@ export function MergeView<D extends Draft>(props: {
             ))}
           </fieldset>
         ))}
-        {theirsOnly.length > 0 ? (
-          <>
-            <h4>{t.mergeTheirsOnly}</h4>
-            <dl class="ed-diff" data-testid="merge-theirs-only">
-              {theirsOnly.map((k) => (
-                <div key={k} data-field={k}>
-                  <dt>{labelOf(k)}</dt>
-                  <dd>{value(k, theirs[k] as DraftValue)}</dd>
-                </div>
-              ))}
-            </dl>
-          </>
-        ) : null}
-        {yoursOnly.length > 0 ? (
-          <>
-            <h4>{t.mergeYoursOnly}</h4>
-            <dl class="ed-diff" data-testid="merge-yours-only">
-              {yoursOnly.map((k) => (
-                <div key={k} data-field={k}>
-                  <dt>{labelOf(k)}</dt>
-                  <dd>{value(k, yours[k] as DraftValue)}</dd>
-                </div>
-              ))}
-            </dl>
-          </>
-        ) : null}
+        {oneSide(theirsOnly, 'theirs')}
+        {oneSide(yoursOnly, 'yours')}
         {missing.length > 0 ? (
           <p class="ed-error" role="alert" data-testid="merge-missing">
             {t.mergeChoose(missing.map(labelOf).join(', '))}
