@@ -29,11 +29,19 @@ export function useRevisions(url: string, refresh: unknown) {
 type LaterChange = { field: string; revision: number; actor: string; at: string };
 type ChangedLater = { error: { code: string; later?: LaterChange[] }; current?: { version?: number } };
 
+const PLURAL_FIELDS = new Set(['partners', 'sources', 'flags']);
+
 /** The newest later change of each field, in words: "The date was changed again later by X on DATE…". */
 function confirmText(later: readonly LaterChange[]): string {
   const newest = new Map<string, LaterChange>();
   for (const l of later) newest.set(l.field, l);
-  return t.changedLater([...newest.values()].map((l) => ({ ...l, field: fieldName(l.field).toLowerCase() })));
+  return t.changedLater(
+    [...newest.values()].map((l) => ({
+      ...l,
+      field: fieldName(l.field).toLowerCase(),
+      plural: PLURAL_FIELDS.has(l.field),
+    })),
+  );
 }
 
 function Diff(props: {

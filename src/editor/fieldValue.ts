@@ -14,7 +14,7 @@ const FLAG_LABELS = {
 
 /** The name of a field in the interface ("date", "partners" …), for the history and messages. */
 export function fieldName(field: string): string {
-  if (field === 'flags') return 'flags';
+  if (field === 'flags') return t.flags;
   if (field === 'country') return t.noteCountry;
   if (field === 'text') return t.noteText;
   const label = (t.fields as Record<string, unknown>)[field];

@@ -144,14 +144,15 @@ export const t = {
   reason: 'Reason for this change (optional)',
   reasonHint: 'Kept in the history, e.g. "date from the MEA treaty page"',
   empty: '(empty)',
+  flags: 'Flags',
   yes: 'Yes',
   no: 'No',
   diffTitle: (action: string) => `What was ${action}`,
-  changedLater: (later: Array<{ field: string; actor: string; at: string }>) =>
+  changedLater: (later: Array<{ field: string; plural: boolean; actor: string; at: string }>) =>
     `${later
       .map(
         (l, i) =>
-          `${i === 0 ? 'The' : 'the'} ${l.field} was changed again later by ${l.actor} on ${formatTime(l.at)}`,
+          `${i === 0 ? 'The' : 'the'} ${l.field} ${l.plural ? 'were' : 'was'} changed again later by ${l.actor} on ${formatTime(l.at)}`,
       )
       .join('; ')}. Undo anyway?`,
   undoStale: 'This record was changed since you opened it. Close it and open it again, then undo.',
