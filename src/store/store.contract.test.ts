@@ -508,7 +508,7 @@ for (const { dialect, skip } of testDialects()) {
         { field: 'date', revision: later!.id, actor: 'b@example.org', at: later!.at },
       ]);
       expect(conflict.current?.version).toBe(3);
-      expect(conflict.message).toMatch(/date was changed again .*force/);
+      expect(conflict.message).toMatch(/"date" was changed again .*force/);
       // Nothing was written.
       expect((await store.getAgreement(us.id))?.version).toBe(3);
       expect(await store.listRevisions(us.id)).toHaveLength(3);

@@ -60,7 +60,7 @@ export class RevertConflictError extends ConflictError {
   ) {
     const fields = [...new Set(later.map((l) => l.field))];
     super(
-      `${fields.join(', ')} ${fields.length === 1 ? 'was' : 'were'} changed again by a later revision ` +
+      `${fields.map((f) => `"${f}"`).join(', ')} ${fields.length === 1 ? 'was' : 'were'} changed again by a later revision ` +
         `(${later.map((l) => `${l.field}: revision ${l.revision} by ${l.actor} at ${l.at}`).join('; ')}); ` +
         'undoing this revision would overwrite that change: send force to undo it anyway',
     );
