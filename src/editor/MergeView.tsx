@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from './api.ts';
 import {
   type Choice,
   type Draft,
@@ -16,12 +17,29 @@ import { t } from './text.ts';
 
 export type { Choice, DraftValue } from './mergeDrafts.ts';
 
+/**
+ * Who saved the version a save met (the newest revision of the record at `path`), null until known. The merge
+ * view names them, so the researcher knows whom to ask.
+ */
+export function useSavedBy(path: string | null, version: number | null): string | null {
+  const [who, setWho] = useState<string | null>(null);
+  useEffect(() => {
+    setWho(null);
+    if (path === null) return;
+    void api<{ revisions: Array<{ actor: string }> }>('GET', `${path}/revisions`).then((r) => {
+      if (r.ok) setWho(r.data.revisions[0]?.actor ?? null);
+    });
+  }, [path, version]);
+  return who;
+}
+
 export function MergeView<D extends Draft>(props: {
   loaded: D;
   yours: D;
   theirs: D;
-  /** When their version was saved, in words. */
+  /** When their version was saved, in words, and by whom when known. */
   when: string;
+  who: string | null;
   labelOf: (key: string) => string;
   show: (key: string, value: DraftValue) => string;
   onMerge: (merged: D) => void;
@@ -71,7 +89,9 @@ export function MergeView<D extends Draft>(props: {
       <h3 id="ed-merge-title" tabIndex={-1} ref={heading}>
         {t.mergeTitle}
       </h3>
-      <p class="ed-hint">{t.mergeHint(props.when)}</p>
+      <p class="ed-hint" data-testid="merge-hint">
+        {t.mergeHint(props.when, props.who)}
+      </p>
       <form onSubmit={apply}>
         {conflicts.length > 0 ? <h4>{t.mergeConflicts}</h4> : null}
         {conflicts.map((k) => (

@@ -4,7 +4,7 @@ import { countryName } from '../core/countries/index.ts';
 import type { CountryNote, DatasetDocument } from '../core/schemas.ts';
 import { EditForm, ReasonField, type Saved, useOpenForm, useSaving } from './EditForm.tsx';
 import { History } from './History.tsx';
-import { MergeView } from './MergeView.tsx';
+import { MergeView, useSavedBy } from './MergeView.tsx';
 import { formatTime, t } from './text.ts';
 
 // A dataset's research notes on countries (what was looked for and not found, caveats): listed by country,
@@ -53,6 +53,7 @@ function NoteForm(props: {
   const [reason, setReason] = useState('');
   const { outcome, save: send, remove: drop, dismissConflict } = useSaving(props.onSaved);
   const theirs = n === null ? null : (outcome.theirs as CountryNote | null);
+  const savedBy = useSavedBy(theirs === null ? null : noteUrl(theirs), theirs?.version ?? null);
 
   const save = (e: Event): Promise<void> => {
     e.preventDefault();
@@ -89,6 +90,7 @@ function NoteForm(props: {
           yours={draft}
           theirs={draftOf(theirs)}
           when={formatTime(theirs.updatedAt)}
+          who={savedBy}
           labelOf={(k) => NOTE_LABELS[k as keyof Draft]}
           show={(_k, v) => (String(v).trim() === '' ? t.empty : String(v))}
           onMerge={(merged) => merge(theirs, merged)}

@@ -5,7 +5,7 @@ import { formatPartialIso } from '../core/partialDate.ts';
 import type { Agreement, Dataset, Source } from '../core/schemas.ts';
 import { EditForm, ReasonField, type Saved, useSaving } from './EditForm.tsx';
 import { History } from './History.tsx';
-import { type DraftValue, MergeView } from './MergeView.tsx';
+import { type DraftValue, MergeView, useSavedBy } from './MergeView.tsx';
 import { formatTime, t } from './text.ts';
 
 // One record's form. Fields are edited as text (partners by name, a date as written, one source per line) and
@@ -121,6 +121,7 @@ export function RecordForm(props: {
   const set = <K extends keyof Draft>(k: K, v: Draft[K]): void => setDraft((d) => ({ ...d, [k]: v }));
   const { outcome, save: send, remove: drop, dismissConflict } = useSaving(props.onSaved);
   const theirs = a === null ? null : (outcome.theirs as Agreement | null);
+  const savedBy = useSavedBy(theirs === null ? null : agreementUrl(theirs), theirs?.version ?? null);
 
   const save = (e: Event): Promise<void> => {
     e.preventDefault();
@@ -166,6 +167,7 @@ export function RecordForm(props: {
           yours={draft}
           theirs={draftOf(theirs, dataset)}
           when={formatTime(theirs.updatedAt)}
+          who={savedBy}
           labelOf={(k) => String(t.fields[k as keyof Draft])}
           show={(k, v) => showDraftValue(k, v, dataset)}
           onMerge={(merged) => merge(theirs, merged)}

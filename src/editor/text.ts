@@ -160,8 +160,8 @@ export const t = {
   staleDelete:
     'Someone else changed this record since you opened it, so it was not deleted. Close it and open it again to see their change.',
   mergeTitle: 'Someone else saved this record while you were editing',
-  mergeHint: (when: string) =>
-    `Their version was saved ${when}. For each field you both changed, keep theirs or yours; nothing is saved until you choose.`,
+  mergeHint: (when: string, who: string | null) =>
+    `Their version was saved ${who ? `by ${who} ` : ''}on ${when}. For each field you both changed, keep theirs or yours; nothing is saved until you choose.`,
   mergeConflicts: 'Changed by both of you',
   mergeTheirsOnly: 'Changed only by them (their value is taken)',
   mergeYoursOnly: 'Changed only by you (your value is kept)',

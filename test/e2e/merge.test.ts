@@ -124,6 +124,7 @@ describeBrowser('merge view and undo', () => {
     await merge.waitFor();
     // Focus moves to the merge view's heading; nothing was saved over A's change.
     expect(await b.evaluate(() => document.activeElement?.id)).toBe('ed-merge-title');
+    await expect.poll(() => b.getByTestId('merge-hint').textContent()).toContain(`by ${A.email}`);
     expect(await stored(record.id)).toMatchObject({ title: '', date: { text: 'Mar 2016' } });
     const date = b.getByTestId('merge-date');
     expect(await date.locator('legend').textContent()).toBe('Date');
