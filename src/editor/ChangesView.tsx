@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import { countryName } from '../core/countries/index.ts';
+import { revisionDiff } from '../core/revisionDiff.ts';
 import type { DatasetDocument, Revision } from '../core/schemas.ts';
+import { fieldName } from './fieldValue.ts';
 import { useRevisions } from './History.tsx';
 import { formatTime, t } from './text.ts';
 
@@ -17,6 +19,12 @@ function what(r: Revision, doc: DatasetDocument): string {
   const partners = (snap.partners ?? []).map(countryName).join(', ') || r.entityId;
   return `${partners} · ${label.get(snap.category ?? '') ?? snap.category ?? ''}`;
 }
+
+/** Which fields a change touched, named as the form names them (the record's history shows before → after). */
+const changedFields = (r: Revision): string =>
+  revisionDiff(r)
+    .map((d) => fieldName(d.field).toLowerCase())
+    .join(', ');
 
 export function ChangesView(props: { doc: DatasetDocument }): JSX.Element {
   const url = `/api/v1/datasets/${encodeURIComponent(props.doc.dataset.id)}/revisions?limit=200`;
@@ -51,6 +59,9 @@ export function ChangesView(props: { doc: DatasetDocument }): JSX.Element {
                   <td>{r.actor}</td>
                   <th scope="row">
                     {t.actions[r.action] ?? r.action}: {what(r, props.doc)}
+                    {r.action === 'update' || r.action === 'revert' ? (
+                      <span class="ed-hint"> ({changedFields(r)})</span>
+                    ) : null}
                   </th>
                   <td>{r.reason}</td>
                 </tr>

@@ -237,6 +237,11 @@ describeBrowser('merge view and undo', () => {
     expect(await stored(record.id)).toMatchObject({ date: record.date, title: 'A later title' });
     expect(await axe(page)).toEqual([]);
     await page.getByTestId('history').screenshot({ path: join(shotsDir(), 'editor-history.png') });
+    // The dataset's recent changes name the fields each change touched.
+    await page.getByTestId('tab-changes').click();
+    const rows = page.getByTestId('changes').locator('tbody tr');
+    await expect.poll(() => rows.first().textContent()).toContain('restored');
+    expect(await rows.first().textContent()).toContain('(date)');
   });
 
   it("research notes merge alike: B keeps their own text over A's, with a reason", async () => {
