@@ -106,6 +106,8 @@ export const messages = {
     n === 0 ? 'no agreements' : plural(n, { one: '# agreement', other: '# agreements' }),
   regionLabel: 'Region',
   regionAll: 'All regions',
+  statusLabel: 'Status',
+  statusAll: 'Any status',
   flagNonGovernmental: 'Non-governmental',
   flagMultilateral: 'Multilateral',
   flagRule: { include: 'Included', exclude: 'Excluded', only: 'Only these' } satisfies Record<

@@ -113,6 +113,7 @@ describe('OpenAPI document', () => {
       'query:nonGovernmental',
       'query:multilateral',
       'query:region',
+      'query:status',
     ]);
     expect(list.responses['400']).toBeDefined();
     const country = doc.paths['/api/v1/datasets/{id}/countries/{code}']!.get!;

@@ -170,6 +170,11 @@ export function TableView(props: TableViewProps): JSX.Element {
                   </td>
                   <td class="cell-date">
                     <AgreementDate agreement={a} />
+                    {a.status !== 'unknown' ? (
+                      <span class="badge cell-status" data-status={a.status}>
+                        {t.status[a.status]}
+                      </span>
+                    ) : null}
                   </td>
                   <td class="cell-summary">
                     <div class="clamp">{a.summary || a.title}</div>
