@@ -76,8 +76,9 @@ function citedUrls(agreements: readonly Agreement[], notes: readonly CountryNote
 }
 
 /**
- * Gives up on a host once it has left two requests unanswered and answered none: its other URLs are reported
- * unanswered at once instead of each waiting out the timeout (and the host is not asked again and again).
+ * Gives up on a host that has left a request unanswered for the whole timeout and answered none: its other
+ * URLs are reported unanswered at once instead of each waiting out the timeout again (a dead host is not asked
+ * again and again). A host that answered anything keeps being asked: one slow page is not a dead site.
  */
 function deadHostGuard(): {
   probe: (url: string, run: () => Promise<ProbeResult>) => Promise<ProbeResult>;
@@ -88,14 +89,14 @@ function deadHostGuard(): {
       const host = hostOf(url);
       const h = hosts.get(host) ?? { unanswered: 0, answered: 0 };
       hosts.set(host, h);
-      if (h.answered === 0 && h.unanswered >= 2) {
+      if (h.answered === 0 && h.unanswered >= 1) {
         return {
           url,
           status: null,
           finalUrl: null,
           blocked: false,
           answered: false,
-          error: `no answer: ${host} left ${h.unanswered} earlier requests unanswered`,
+          error: `no answer: ${host} left an earlier request unanswered and has answered none`,
         };
       }
       const r = await run();

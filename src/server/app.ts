@@ -17,6 +17,7 @@ import { HttpError } from './http/httpError.ts';
 import { type Logger, silentLogger } from './http/logger.ts';
 import { readCors } from './http/readCors.ts';
 import { securityHeaders } from './http/security.ts';
+import { type LinkCheckConfig, linkCheckRoutes } from './linkcheck/linkCheckRoutes.ts';
 import { buildOpenApi } from './openapi/openapi.ts';
 import { editorPage } from './pages/editorPage.ts';
 import { type PageKind, pageRenderer } from './pages/pages.ts';
@@ -50,6 +51,8 @@ export type AppOptions = {
   snapshots?: DatasetSnapshots;
   /** Failed-login limits (tests use a clock of their own). */
   loginLimiter?: LoginLimiter;
+  /** The editor's link check (timeout, concurrency, archive API); private addresses are always blocked. */
+  linkCheck?: LinkCheckConfig;
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -104,6 +107,10 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/notes', noteWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetSettingsRoutes(editing));
+  app.route(
+    '/api/v1/datasets',
+    linkCheckRoutes({ store, snapshots, logger, config: options.linkCheck ?? {} }),
+  );
   app.route('/api/v1/users', userRoutes(store));
   app.route(
     '/api/v1/publish',

@@ -49,6 +49,12 @@ const EDITOR_OPERATIONS = [
   'post /api/v1/users',
 ];
 
+// Sources and readers' corrections (openapiSources.ts).
+const SOURCES_OPERATIONS = [
+  'get /api/v1/datasets/{id}/links/check',
+  'post /api/v1/datasets/{id}/links/check',
+];
+
 describe('OpenAPI document', () => {
   const doc = buildOpenApi() as Doc;
 
@@ -61,7 +67,7 @@ describe('OpenAPI document', () => {
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method} ${path}`),
     );
-    const expected = [...ROUTES.map((r) => `get ${r}`), ...EDITOR_OPERATIONS];
+    const expected = [...ROUTES.map((r) => `get ${r}`), ...EDITOR_OPERATIONS, ...SOURCES_OPERATIONS];
     expect(operations.sort()).toEqual(expected.sort());
     const patch = doc.paths['/api/v1/agreements/{id}']!.patch as unknown as {
       parameters: Array<{ name: string; in: string }>;
