@@ -28,6 +28,8 @@ import { countryDirectory } from './read/countryDirectory.ts';
 import { datasetRoutes } from './read/datasetRoutes.ts';
 import { renderers } from './read/renderers.ts';
 import { DatasetSnapshots } from './read/snapshots.ts';
+import type { SuggestionLimiter } from './suggestions/suggestionLimiter.ts';
+import { suggestionCors, suggestionDatasetRoutes, suggestionRoutes } from './suggestions/suggestionRoutes.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 export const DEFAULT_EDITOR_ROOT = fileURLToPath(new URL('../../dist/editor/', import.meta.url));
@@ -53,6 +55,8 @@ export type AppOptions = {
   loginLimiter?: LoginLimiter;
   /** The editor's link check (timeout, concurrency, archive API); private addresses are always blocked. */
   linkCheck?: LinkCheckConfig;
+  /** Readers' suggestions per client address (default: 20 an hour, in this process's memory). */
+  suggestionLimiter?: SuggestionLimiter;
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -70,6 +74,7 @@ export function createApp(options: AppOptions): Hono {
   app.notFound(notFoundHandler);
   app.use(securityHeaders());
   app.use(compress());
+  app.use(suggestionCors());
   app.use(readCors());
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -111,6 +116,16 @@ export function createApp(options: AppOptions): Hono {
     '/api/v1/datasets',
     linkCheckRoutes({ store, snapshots, logger, config: options.linkCheck ?? {} }),
   );
+  app.route(
+    '/api/v1/datasets',
+    suggestionDatasetRoutes({
+      store,
+      countries: countryDirectory,
+      logger,
+      ...(options.suggestionLimiter ? { limiter: options.suggestionLimiter } : {}),
+    }),
+  );
+  app.route('/api/v1/suggestions', suggestionRoutes({ store }));
   app.route('/api/v1/users', userRoutes(store));
   app.route(
     '/api/v1/publish',

@@ -53,6 +53,9 @@ const EDITOR_OPERATIONS = [
 const SOURCES_OPERATIONS = [
   'get /api/v1/datasets/{id}/links/check',
   'post /api/v1/datasets/{id}/links/check',
+  'post /api/v1/datasets/{id}/suggestions',
+  'get /api/v1/datasets/{id}/suggestions',
+  'patch /api/v1/suggestions/{id}',
 ];
 
 describe('OpenAPI document', () => {

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  NewSuggestionSchema,
+  SuggestionAcceptedSchema,
+  SuggestionListSchema,
+  SuggestionOutSchema,
+  SuggestionPatchSchema,
+} from '../suggestions/suggestionSchemas.ts';
 
 // The OpenAPI part of sources and readers' corrections: the editor's link check and the suggestions routes.
 // Kept apart from openapiEditor.ts so each feature adds its own paths; merged in openapi.ts.
@@ -52,20 +59,36 @@ export const LinkCheckStateSchema = z.object({
   error: z.string().nullable(),
 });
 
-const extraSchemas: Record<string, z.ZodType> = { LinkCheckState: LinkCheckStateSchema };
+const outputs: Record<string, z.ZodType> = {
+  LinkCheckState: LinkCheckStateSchema,
+  SuggestionAccepted: SuggestionAcceptedSchema,
+  Suggestion: SuggestionOutSchema,
+  SuggestionList: SuggestionListSchema,
+};
+const inputs: Record<string, z.ZodType> = {
+  NewSuggestion: NewSuggestionSchema,
+  SuggestionPatch: SuggestionPatchSchema,
+};
 
 /** Component schemas of these routes (added to the document's components). */
 export function sourcesSchemas(): Record<string, JsonObject> {
   const out: Record<string, JsonObject> = {};
-  for (const [id, schema] of Object.entries(extraSchemas)) {
-    const { $schema: _s, ...rest } = z.toJSONSchema(schema, {
-      io: 'output',
-      unrepresentable: 'any',
-    }) as JsonObject;
-    out[id] = rest;
+  for (const [all, io] of [
+    [outputs, 'output'],
+    [inputs, 'input'],
+  ] as const) {
+    for (const [id, schema] of Object.entries(all)) {
+      const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonObject;
+      out[id] = rest;
+    }
   }
   return out;
 }
+
+const body = (name: string): JsonObject => ({
+  required: true,
+  content: { 'application/json': { schema: ref(name) } },
+});
 
 /** Operations by path; merged with the other paths (same path, other methods). */
 export function sourcesPaths(): Record<string, JsonObject> {
@@ -93,6 +116,64 @@ export function sourcesPaths(): Record<string, JsonObject> {
           ...DENIED,
           '404': error('No such dataset'),
           '409': error('A link check of this dataset is running'),
+        },
+      },
+    },
+    '/api/v1/datasets/{id}/suggestions': {
+      post: {
+        operationId: 'sendSuggestion',
+        summary:
+          "A reader's correction (no login; CORS from any origin). Text 10–5000 characters; 20 an hour per client address; a filled `website` (honeypot) is dropped silently",
+        security: [],
+        parameters: [datasetParam],
+        requestBody: body('NewSuggestion'),
+        responses: {
+          '202': json('Received', 'SuggestionAccepted'),
+          '400': error('A field is invalid; the message names it'),
+          '404': error('No such dataset'),
+          '413': error('The body is too large'),
+          '415': error('Not sent as JSON'),
+          '429': {
+            description: 'Too many suggestions from this address; Retry-After says when to try again',
+            headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+            content: { 'application/json': { schema: ref('Error') } },
+          },
+        },
+      },
+      get: {
+        operationId: 'listSuggestions',
+        summary: "Readers' corrections, newest first (editors; e-mail addresses included)",
+        security: READ,
+        parameters: [
+          datasetParam,
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description: 'Only suggestions with this status',
+            schema: { type: 'string', enum: ['open', 'done', 'dismissed'] },
+          },
+        ],
+        responses: {
+          '200': json('The suggestions', 'SuggestionList'),
+          '400': error('A query parameter is invalid'),
+          ...DENIED,
+          '404': error('No such dataset'),
+        },
+      },
+    },
+    '/api/v1/suggestions/{id}': {
+      patch: {
+        operationId: 'updateSuggestion',
+        summary: 'Mark a suggestion open, done or dismissed, with a note (editors)',
+        security: WRITE,
+        parameters: [{ ...datasetParam, description: 'Suggestion id' }],
+        requestBody: body('SuggestionPatch'),
+        responses: {
+          '200': json('The suggestion', 'Suggestion'),
+          '400': error('A field is invalid'),
+          ...DENIED,
+          '404': error('No such suggestion'),
         },
       },
     },
