@@ -92,7 +92,9 @@ describeBrowser('sources, status and suggestions', () => {
     expect(await item.getByTestId('source-broken').textContent()).toBe('link broken (HTTP 404)');
     const archived = item.getByRole('link', { name: /archived copy/ });
     expect(await archived.getAttribute('href')).toBe(ARCHIVED);
-    expect(await item.getByTestId('source-checked').textContent()).toMatch(/checked (30 November 2026|November 30, 2026)/);
+    expect(await item.getByTestId('source-checked').textContent()).toMatch(
+      /checked (30 November 2026|November 30, 2026)/,
+    );
     expect(await item.textContent()).toContain('In force');
     // A source that answered is not called broken, but its check date shows.
     const ok = page.locator(`[data-agreement="${mou.id}"]`);
