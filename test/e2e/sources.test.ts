@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { bakeSite } from '../../src/bake/index.ts';
 import type { Agreement } from '../../src/core/schemas.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import {
@@ -13,6 +17,7 @@ import {
   launchBrowser,
   openPage,
   startAtlas,
+  startStaticServer,
 } from './harness.ts';
 import { describeProblems, waitForMap } from './mapPage.ts';
 
@@ -200,6 +205,28 @@ describeBrowser('sources, status and suggestions', () => {
     // The check's findings survive the edit.
     expect(now?.sources[0]).toMatchObject({ httpStatus: 404, lastChecked: '2026-11-30T10:00:00.000Z' });
     await editor.close();
+  });
+
+  it('a baked copy on another origin, built with ATLAS_SUGGEST_URL, posts its form to the live server (CORS)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-baked-suggest-'));
+    const site = await startStaticServer(root);
+    try {
+      await bakeSite({ store: server.running.store, outDir: join(root, 'atlas'), suggestUrl: server.url });
+      const page = p.page;
+      await page.goto(`${site.url}/atlas/?country=AU`);
+      await waitForMap(page);
+      expect(new URL(page.url()).origin).not.toBe(new URL(server.url).origin);
+      await page.getByTestId('country-panel').getByTestId('suggest-open').click();
+      const dialog = page.getByTestId('suggest-dialog');
+      await dialog.locator('textarea[name="text"]').fill('Sent from the baked copy of the map.');
+      await dialog.getByTestId('suggest-send').click();
+      await dialog.getByTestId('suggest-thanks').waitFor();
+      const stored = await server.running.store.listSuggestions(server.datasetId as never, 'open');
+      expect(stored[0]).toMatchObject({ text: 'Sent from the baked copy of the map.', country: 'AU' });
+    } finally {
+      await site.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('made no request outside 127.0.0.1 and logged no error', () => {
