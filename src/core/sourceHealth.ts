@@ -1,7 +1,8 @@
 import type { Source } from './schemas.ts';
 
 // What a link check left on a source, read the same way by the editor, the page and the CLI.
-// `httpStatus` 0 means the check got no answer at all (timeout, refused connection, unknown host).
+// `httpStatus` 0 means the check got no usable answer (timeout, refused connection, unknown host, a redirect
+// loop or more than 5 redirects).
 
 export const NO_ANSWER = 0;
 

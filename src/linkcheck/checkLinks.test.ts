@@ -162,6 +162,9 @@ for (const { dialect, skip } of testDialects()) {
       expect(sources.get('/ok')?.lastChecked).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect(sources.get('/moved')).toMatchObject({ httpStatus: 200, finalUrl: url('/ok') });
       expect(sources.get('/hang')).toMatchObject({ httpStatus: 0, finalUrl: null });
+      // A redirect loop never arrives anywhere: stored as no answer, so it reads as broken.
+      expect(sources.get('/loop-a')).toMatchObject({ httpStatus: 0 });
+      expect(isBrokenSource(sources.get('/chain/7')!)).toBe(true);
       expect(sources.get('/gone2')).toMatchObject({
         httpStatus: 404,
         archivedUrl: 'https://example.org/kept',

@@ -107,6 +107,15 @@ function deadHostGuard(): {
   };
 }
 
+/**
+ * The status a source keeps: the HTTP status, or 0 when there was no usable answer — none at all, or one that
+ * never arrives anywhere (a redirect loop, too many redirects), so that such a source reads as broken.
+ */
+function storedStatus(r: LinkResult): number {
+  if (r.error === null) return r.status ?? NO_ANSWER;
+  return r.status !== null && r.status >= 400 ? r.status : NO_ANSWER;
+}
+
 function updatedSources(
   sources: readonly Source[],
   found: ReadonlyMap<string, LinkResult & { blocked: boolean }>,
@@ -122,7 +131,7 @@ function updatedSources(
       title: s.title,
       archivedUrl: s.archivedUrl ?? r.archivedUrl,
       lastChecked: checkedAt,
-      httpStatus: r.status ?? NO_ANSWER,
+      httpStatus: storedStatus(r),
       finalUrl: r.finalUrl,
     };
     return out;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bakeSite } from '../../src/bake/index.ts';
@@ -30,6 +31,15 @@ import { describeProblems, waitForMap } from './mapPage.ts';
 const USER = { email: 'sources@example.org', password: 'a long sources passphrase' };
 const ARCHIVED = 'https://web.archive.org/web/20170101000000/http://cbi.nic.in/interpol/mlat/Australia.pdf';
 const SCRIPT_TEXT = '<script>window.__pwned = 1</script> The 2015 MoU date looks wrong to me.';
+
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+  );
+}
 
 describeBrowser('sources, status and suggestions', () => {
   let server: AtlasServer;
@@ -134,6 +144,7 @@ describeBrowser('sources, status and suggestions', () => {
     await dialog.getByTestId('suggest-form').waitFor();
     const after = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
     expect(after.some((n) => n.includes('SuggestForm'))).toBe(true);
+    expect(await axe(page)).toEqual([]);
     await dialog.locator('textarea[name="text"]').fill(SCRIPT_TEXT);
     await dialog.locator('input[name="source"]').fill('https://example.org/mou-2016');
     await dialog.locator('input[name="email"]').fill('reader@example.org');
@@ -157,6 +168,7 @@ describeBrowser('sources, status and suggestions', () => {
     expect(await editor.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await item.textContent()).toContain('Australia');
     expect(await item.textContent()).toContain('reader@example.org');
+    expect(await axe(editor)).toEqual([]);
     // Closed with a note, it leaves the open list and shows under "Done".
     await item.getByTestId('suggestion-note').fill('Checked: the date is right.');
     await item.getByTestId('suggestion-done').click();
@@ -195,6 +207,7 @@ describeBrowser('sources, status and suggestions', () => {
     expect(await first.getAttribute('data-broken')).toBe('true');
     expect(await first.getByTestId('source-status').textContent()).toBe('404');
     expect(await editor.getByTestId('sources-count').textContent()).toMatch(/, 1 broken$/);
+    expect(await axe(editor)).toEqual([]);
     const fixed = 'https://web.archive.org/web/2018/http://cbi.nic.in/interpol/mlat/Australia.pdf';
     await first.getByTestId('archived-input').fill(fixed);
     await first.getByTestId('archived-save').click();
