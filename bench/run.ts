@@ -61,6 +61,15 @@ try {
   record('  same bytes as a static file, requests/s', `${Math.round(api.staticRps)}`, '', null);
   record('  ratio API / static', api.ratio.toFixed(2), '≥ 0.5', api.ratio >= 0.5);
 
+  const { benchLinkCheck } = await import('./linkCheck.ts');
+  const links = await benchLinkCheck({ n: 1000, timeoutShare: 0.05, concurrency: 16, timeoutS: 5 });
+  record(
+    'link check: 1,000 sources, 5 % timeouts, concurrency 16, 5 s timeout',
+    `${(links.ms / 1000).toFixed(2)} s`,
+    '≤ 15 s',
+    links.ms <= 15_000,
+  );
+
   const webBenches = './web/index.ts';
   if (existsSync('bench/web/index.ts')) {
     // A variable specifier: the web benches are optional until built, so type-checking must not require them.

@@ -26,6 +26,11 @@ export type BakeOptions = {
   now?: Date;
   /** Absolute URL where the site will live, for canonical links (optional). */
   siteUrl?: string;
+  /**
+   * The live server's address (default: ATLAS_SUGGEST_URL): the baked page's "Suggest a correction" form
+   * posts there (cross-origin). Without it the page links to the researchers instead.
+   */
+  suggestUrl?: string;
 };
 
 export type BakeResult = {
@@ -57,6 +62,20 @@ function pagePrefix(depth: number): string {
 export async function bakeSite(opts: BakeOptions): Promise<BakeResult> {
   const webRoot = opts.webRoot ?? WEB_ROOT;
   const manifest = readManifest(webRoot);
+  const suggestRaw = opts.suggestUrl ?? process.env.ATLAS_SUGGEST_URL?.trim() ?? '';
+  let suggestBase: string | null = null;
+  if (suggestRaw !== '') {
+    try {
+      // A base URL ends in "/", so the API path is added to it, not put in place of its last segment.
+      suggestBase = new URL(suggestRaw.endsWith('/') ? suggestRaw : `${suggestRaw}/`).href;
+    } catch {
+      throw new BakeError(
+        `ATLAS_SUGGEST_URL "${suggestRaw}" is not a URL; give the live server's address, e.g. https://atlas.example.org/`,
+      );
+    }
+    if (!/^https?:$/.test(new URL(suggestBase).protocol))
+      throw new BakeError(`ATLAS_SUGGEST_URL "${suggestRaw}" must be an http(s) address`);
+  }
   const datasets = await opts.store.listDatasets();
   if (datasets.length === 0)
     throw new BakeError('the database has no dataset to bake; import one first (atlas import FILE)');
@@ -102,6 +121,14 @@ export async function bakeSite(opts: BakeOptions): Promise<BakeResult> {
           assets: assetsFromManifest(manifest, prefix),
           embed,
           dataUrl: `${prefix}data/${dataset.id}.json`,
+          ...(suggestBase
+            ? {
+                suggestUrl: new URL(
+                  `api/v1/datasets/${encodeURIComponent(dataset.id)}/suggestions`,
+                  suggestBase,
+                ).href,
+              }
+            : {}),
           ...(opts.siteUrl ? { canonicalUrl: new URL(dir, opts.siteUrl).href } : {}),
         });
         await mkdir(join(staging, dir), { recursive: true });

@@ -59,6 +59,22 @@ function program(out: Out, setCode: (n: number) => void): Command {
       const { bakeCommand } = await import('./commands/bake.ts');
       setCode(await bakeCommand(opts, out));
     });
+  const links = p.command('links').description('check the sources of a dataset');
+  links
+    .command('check')
+    .description(
+      'check every source URL (HEAD, then GET; up to 5 redirects), store status, date and final URL; exit 0 with broken links',
+    )
+    .option(...dataset)
+    .option('--json', 'machine-readable report')
+    .option('--archive', 'find an archived copy of each broken source without one (ATLAS_ARCHIVE_API)')
+    .option('--concurrency <n>', 'URLs checked at once (at most 2 per host)', '8')
+    .option('--timeout <seconds>', 'time allowed per URL', '15')
+    .option('--allow-private', 'also fetch loopback, private and link-local addresses (blocked by default)')
+    .action(async (opts) => {
+      const { linksCheckCommand } = await import('./commands/links.ts');
+      setCode(await linksCheckCommand(opts, out));
+    });
   const user = p.command('user').description('manage editor accounts');
   user
     .command('add')

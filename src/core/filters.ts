@@ -1,5 +1,5 @@
 import type { CategoryId, CountryCode } from './ids.ts';
-import type { AgreementContent } from './schemas.ts';
+import type { AgreementContent, Status } from './schemas.ts';
 
 // One filter shape for the read API, the CLI and the map page, so a count on the page and a count from the API
 // under the same filter cannot disagree.
@@ -19,6 +19,8 @@ export type AgreementFilter = {
   regions?: readonly string[];
   nonGovernmental?: FlagRule;
   multilateral?: FlagRule;
+  /** Keep agreements with one of these statuses. */
+  statuses?: readonly Status[];
 };
 
 export type FilterContext = {
@@ -28,7 +30,7 @@ export type FilterContext = {
 
 export type Filterable = Pick<
   AgreementContent,
-  'category' | 'partners' | 'date' | 'summary' | 'title' | 'sources' | 'flags'
+  'category' | 'partners' | 'date' | 'summary' | 'title' | 'sources' | 'flags' | 'status'
 >;
 
 function flagOk(rule: FlagRule | undefined, value: boolean): boolean {
@@ -54,9 +56,11 @@ export function makePredicate<T extends Filterable>(
   const from = filter.from ?? null;
   const to = filter.to ?? null;
   const undated = filter.undated ?? true;
+  const statuses = filter.statuses && filter.statuses.length > 0 ? new Set<string>(filter.statuses) : null;
   const needle = filter.text ? foldText(filter.text.trim()) : '';
   return (a: T): boolean => {
     if (cats && !cats.has(a.category)) return false;
+    if (statuses && !statuses.has(a.status)) return false;
     if (partners && !a.partners.some((p) => partners.has(p))) return false;
     if (regions) {
       const regionOf = ctx.regionOf;
@@ -105,6 +109,7 @@ const CONDITIONS: readonly (readonly (keyof AgreementFilter)[])[] = [
   ['nonGovernmental'],
   ['multilateral'],
   ['text'],
+  ['statuses'],
 ];
 const YEAR_FIELDS: readonly (keyof AgreementFilter)[] = ['from', 'to', 'undated'];
 

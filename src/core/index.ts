@@ -7,5 +7,7 @@ export * from './ids.ts';
 export * from './partialDate.ts';
 export * from './report.ts';
 export * from './schemas.ts';
+export * from './sourceHealth.ts';
 export * from './stats.ts';
+export * from './suggestions.ts';
 export * from './url.ts';

@@ -80,6 +80,8 @@ export const SourceSchema = z.object({
   archivedUrl: SafeUrl.nullable(),
   lastChecked: z.string().nullable(),
   httpStatus: z.number().int().nullable(),
+  /** Where the URL's redirects ended at the last link check (absent until a check has run). */
+  finalUrl: SafeUrl.nullable().optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 

@@ -151,8 +151,9 @@ export function EditForm(props: {
 export function useOpenForm<T extends { id: string; version: number }>(
   items: readonly T[],
   onChanged: () => Promise<void>,
+  initial: string | null = null,
 ) {
-  const [open, setOpen] = useState<string | 'new' | null>(null);
+  const [open, setOpen] = useState<string | 'new' | null>(initial);
   const [notice, setNotice] = useState('');
   const current = open === null || open === 'new' ? null : (items.find((x) => x.id === open) ?? null);
   const choose = (id: string | 'new' | null): void => {

@@ -30,10 +30,19 @@ function matches(a: Agreement, words: string[], categoryLabel: string): boolean 
   return words.every((w) => hay.includes(w));
 }
 
-export function RecordsView(props: { doc: DatasetDocument; onChanged: () => Promise<void> }): JSX.Element {
+export function RecordsView(props: {
+  doc: DatasetDocument;
+  onChanged: () => Promise<void>;
+  /** A record to open at once (a suggestion's "Open the record"). */
+  openId?: string | null;
+}): JSX.Element {
   const { doc } = props;
   const [query, setQuery] = useState('');
-  const { open, current, notice, choose, saved, formKey } = useOpenForm(doc.agreements, props.onChanged);
+  const { open, current, notice, choose, saved, formKey } = useOpenForm(
+    doc.agreements,
+    props.onChanged,
+    props.openId ?? null,
+  );
   const label = useMemo(() => new Map(doc.dataset.categories.map((c) => [c.id as string, c.label])), [doc]);
 
   const rows = useMemo(() => {

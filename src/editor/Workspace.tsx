@@ -9,13 +9,24 @@ import { ImportView } from './ImportView.tsx';
 import { NotesView } from './NotesView.tsx';
 import { PublishView } from './PublishView.tsx';
 import { RecordsView } from './RecordsView.tsx';
+import { SourcesView } from './SourcesView.tsx';
+import { SuggestionsView } from './SuggestionsView.tsx';
 import { t } from './text.ts';
 import { UsersView } from './UsersView.tsx';
 
 // The logged-in editor: which dataset, and the records, import and (for admins) users tabs. The dataset document
 // is read again after every change, so what the editor shows is what the public map shows.
 
-type Tab = 'records' | 'notes' | 'changes' | 'import' | 'publish' | 'dataset' | 'users';
+type Tab =
+  | 'records'
+  | 'notes'
+  | 'sources'
+  | 'suggestions'
+  | 'changes'
+  | 'import'
+  | 'publish'
+  | 'dataset'
+  | 'users';
 type DatasetList = { datasets: Array<{ id: string; title: string }> };
 
 export function Workspace(props: { user: SessionUser; onLogOut: () => void }): JSX.Element {
@@ -24,6 +35,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
   const [doc, setDoc] = useState<DatasetDocument | null>(null);
   const [error, setError] = useState('');
   const [tab, setTab] = useState<Tab>('records');
+  /** A record to open in the Records tab (from a suggestion's link). */
+  const [openRecord, setOpenRecord] = useState<string | null>(null);
 
   useEffect(() => {
     void api<DatasetList>('GET', '/api/v1/datasets').then((r) => {
@@ -49,6 +62,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
   const tabs: Tab[] = [
     'records',
     'notes',
+    'sources',
+    'suggestions',
     'changes',
     'import',
     'publish',
@@ -100,7 +115,10 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
             type="button"
             class="ed-tab"
             aria-current={tab === k ? 'page' : undefined}
-            onClick={() => setTab(k)}
+            onClick={() => {
+              setOpenRecord(null);
+              setTab(k);
+            }}
             data-testid={`tab-${k}`}
           >
             {t.tabs[k]}
@@ -118,7 +136,17 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
             {t.loading}
           </p>
         ) : tab === 'records' ? (
-          <RecordsView doc={doc} onChanged={reload} />
+          <RecordsView key={openRecord ?? ''} doc={doc} onChanged={reload} openId={openRecord} />
+        ) : tab === 'sources' ? (
+          <SourcesView doc={doc} onChanged={reload} />
+        ) : tab === 'suggestions' ? (
+          <SuggestionsView
+            doc={doc}
+            onOpenRecord={(id) => {
+              setOpenRecord(id);
+              setTab('records');
+            }}
+          />
         ) : tab === 'changes' ? (
           <ChangesView doc={doc} />
         ) : tab === 'notes' ? (

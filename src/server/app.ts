@@ -17,6 +17,7 @@ import { HttpError } from './http/httpError.ts';
 import { type Logger, silentLogger } from './http/logger.ts';
 import { readCors } from './http/readCors.ts';
 import { securityHeaders } from './http/security.ts';
+import { type LinkCheckConfig, linkCheckRoutes } from './linkcheck/linkCheckRoutes.ts';
 import { buildOpenApi } from './openapi/openapi.ts';
 import { editorPage } from './pages/editorPage.ts';
 import { type PageKind, pageRenderer } from './pages/pages.ts';
@@ -27,6 +28,8 @@ import { countryDirectory } from './read/countryDirectory.ts';
 import { datasetRoutes } from './read/datasetRoutes.ts';
 import { renderers } from './read/renderers.ts';
 import { DatasetSnapshots } from './read/snapshots.ts';
+import type { SuggestionLimiter } from './suggestions/suggestionLimiter.ts';
+import { suggestionCors, suggestionDatasetRoutes, suggestionRoutes } from './suggestions/suggestionRoutes.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 export const DEFAULT_EDITOR_ROOT = fileURLToPath(new URL('../../dist/editor/', import.meta.url));
@@ -50,6 +53,10 @@ export type AppOptions = {
   snapshots?: DatasetSnapshots;
   /** Failed-login limits (tests use a clock of their own). */
   loginLimiter?: LoginLimiter;
+  /** The editor's link check (timeout, concurrency, archive API); private addresses are always blocked. */
+  linkCheck?: LinkCheckConfig;
+  /** Readers' suggestions per client address (default: 20 an hour, in this process's memory). */
+  suggestionLimiter?: SuggestionLimiter;
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -67,6 +74,7 @@ export function createApp(options: AppOptions): Hono {
   app.notFound(notFoundHandler);
   app.use(securityHeaders());
   app.use(compress());
+  app.use(suggestionCors());
   app.use(readCors());
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -104,6 +112,20 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/notes', noteWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetSettingsRoutes(editing));
+  app.route(
+    '/api/v1/datasets',
+    linkCheckRoutes({ store, snapshots, logger, config: options.linkCheck ?? {} }),
+  );
+  app.route(
+    '/api/v1/datasets',
+    suggestionDatasetRoutes({
+      store,
+      countries: countryDirectory,
+      logger,
+      ...(options.suggestionLimiter ? { limiter: options.suggestionLimiter } : {}),
+    }),
+  );
+  app.route('/api/v1/suggestions', suggestionRoutes({ store }));
   app.route('/api/v1/users', userRoutes(store));
   app.route(
     '/api/v1/publish',

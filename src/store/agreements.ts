@@ -28,6 +28,7 @@ export async function listAgreements(
   let q = tx.db.selectFrom('agreements').selectAll('agreements').where('agreements.dataset', '=', dataset);
   if (filter.categories && filter.categories.length > 0)
     q = q.where('category', 'in', [...filter.categories]);
+  if (filter.statuses && filter.statuses.length > 0) q = q.where('status', 'in', [...filter.statuses]);
   if (filter.partners && filter.partners.length > 0) {
     // `partners` holds the codes as a JSON array, e.g. ["FR","US"]: a code in its quotes matches one element.
     // (Both dialects' LIKE agree on these patterns; the core predicate below still decides.)

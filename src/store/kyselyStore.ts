@@ -10,6 +10,7 @@ import type {
   NoteContent,
   Revision,
 } from '../core/schemas.ts';
+import type { NewSuggestion, Suggestion, SuggestionStatus } from '../core/suggestions.ts';
 import * as agreements from './agreements.ts';
 import { applyImport } from './applyImport.ts';
 import * as datasets from './datasets.ts';
@@ -17,6 +18,7 @@ import { type Dialect, migrateToLatest } from './migrations.ts';
 import * as notes from './notes.ts';
 import { revert } from './revert.ts';
 import * as revisions from './revisions.ts';
+import * as suggestions from './suggestions.ts';
 import type { Tables } from './tables.ts';
 import type { Tx } from './tx.ts';
 import type { Actor, RevertOptions, Role, Session, Store, User, UserWithHash } from './types.ts';
@@ -163,5 +165,21 @@ export class KyselyStore implements Store {
 
   deleteSession(tokenHash: string): Promise<void> {
     return users.deleteSession(this.#tx, tokenHash);
+  }
+
+  createSuggestion(dataset: DatasetId, input: NewSuggestion): Promise<Suggestion> {
+    return this.#write((tx) => suggestions.createSuggestion(tx, dataset, input));
+  }
+
+  listSuggestions(dataset: DatasetId, status?: SuggestionStatus): Promise<Suggestion[]> {
+    return suggestions.listSuggestions(this.#tx, dataset, status);
+  }
+
+  getSuggestion(id: string): Promise<Suggestion | null> {
+    return suggestions.getSuggestion(this.#tx, id);
+  }
+
+  updateSuggestion(id: string, patch: { status?: SuggestionStatus; note?: string }): Promise<Suggestion> {
+    return this.#write((tx) => suggestions.updateSuggestion(tx, id, patch));
   }
 }

@@ -181,6 +181,33 @@ function dropPartnerTable(dialect: Dialect): Migration {
   };
 }
 
+/** Readers' corrections (issue 10): one table, read newest first per dataset and status. */
+const suggestions: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('suggestions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('dataset', 'text', (c) => c.notNull().references('datasets.id').onDelete('cascade'))
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('country', 'text')
+      .addColumn('agreement_id', 'text')
+      .addColumn('email', 'text')
+      .addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
+      .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('suggestions_dataset_status')
+      .on('suggestions')
+      .columns(['dataset', 'status', 'created_at'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable('suggestions').execute();
+  },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
@@ -188,6 +215,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0001-initial-schema': initialSchema(dialect),
         '0002-revision-format': revisionFormat,
         '0003-drop-agreement-partners': dropPartnerTable(dialect),
+        '0006-suggestions': suggestions,
       };
     },
   };

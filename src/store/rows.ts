@@ -19,13 +19,18 @@ export type NoteRow = Selectable<NotesTable>;
 
 /** Source objects in schema key order, so stored JSON is byte-identical for equal content. */
 export function canonicalSources(sources: readonly Source[]): Source[] {
-  return sources.map((s) => ({
-    url: s.url,
-    title: s.title,
-    archivedUrl: s.archivedUrl,
-    lastChecked: s.lastChecked,
-    httpStatus: s.httpStatus,
-  }));
+  return sources.map((s) => {
+    const c: Source = {
+      url: s.url,
+      title: s.title,
+      archivedUrl: s.archivedUrl,
+      lastChecked: s.lastChecked,
+      httpStatus: s.httpStatus,
+    };
+    // Written only once a link check has set it, so sources never checked stay byte-identical.
+    if (s.finalUrl !== undefined) c.finalUrl = s.finalUrl;
+    return c;
+  });
 }
 
 const bit = (b: boolean): number => (b ? 1 : 0);

@@ -75,6 +75,19 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface SuggestionsTable {
+  id: string;
+  dataset: string;
+  text: string;
+  country: string | null;
+  agreement_id: string | null;
+  email: string | null;
+  status: string;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Tables {
   datasets: DatasetsTable;
   agreements: AgreementsTable;
@@ -82,4 +95,5 @@ export interface Tables {
   revisions: RevisionsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  suggestions: SuggestionsTable;
 }

@@ -9,6 +9,7 @@ import type {
   NoteContent,
   Revision,
 } from '../core/schemas.ts';
+import type { NewSuggestion, Suggestion, SuggestionStatus } from '../core/suggestions.ts';
 
 // The one Store contract. Both dialects (SQLite, PostgreSQL) implement it; one contract test suite runs on both.
 
@@ -138,4 +139,10 @@ export interface Store {
   createSession(session: Session): Promise<void>;
   getSession(tokenHash: string): Promise<(Session & { user: User }) | null>;
   deleteSession(tokenHash: string): Promise<void>;
+
+  /** Readers' corrections: created open; newest first; NotFoundError for an unknown id or dataset. */
+  createSuggestion(dataset: DatasetId, input: NewSuggestion): Promise<Suggestion>;
+  listSuggestions(dataset: DatasetId, status?: SuggestionStatus): Promise<Suggestion[]>;
+  getSuggestion(id: string): Promise<Suggestion | null>;
+  updateSuggestion(id: string, patch: { status?: SuggestionStatus; note?: string }): Promise<Suggestion>;
 }

@@ -32,6 +32,8 @@ export type PageOptions = {
   dataUrl?: string;
   /** The map drawn into the page (default: geometryFromFile()); null leaves it to the script. */
   geometry?: MapGeometry | null;
+  /** The readers' suggestions endpoint (`POST`); the page shows "Suggest a correction" as a form when given. */
+  suggestUrl?: string;
 };
 
 export function escapeHtml(s: string): string {
@@ -85,6 +87,7 @@ export function renderPageHtml(opts: PageOptions): string {
     meta('name', 'twitter:card', 'summary'),
     opts.canonicalUrl ? `<link rel="canonical" href="${escapeHtml(opts.canonicalUrl)}">` : '',
     opts.embed ? '<meta name="robots" content="noindex">' : '',
+    opts.suggestUrl ? meta('name', 'atlas-suggest', opts.suggestUrl) : '',
     '<link rel="icon" href="data:,">',
     `<link rel="license" href="${escapeHtml(dataset.license.url)}">`,
     opts.dataUrl ? `<link rel="alternate" type="application/json" href="${escapeHtml(opts.dataUrl)}">` : '',

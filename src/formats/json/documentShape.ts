@@ -3,7 +3,7 @@
 
 export type Shape = { keys: readonly string[]; nested?: Readonly<Record<string, Shape>> };
 
-const SOURCE: Shape = { keys: ['url', 'title', 'archivedUrl', 'lastChecked', 'httpStatus'] };
+const SOURCE: Shape = { keys: ['url', 'title', 'archivedUrl', 'lastChecked', 'httpStatus', 'finalUrl'] };
 const DATE: Shape = { keys: ['text', 'year', 'month', 'day'] };
 const FLAGS: Shape = { keys: ['nonGovernmental', 'multilateral', 'mentionsOnly'] };
 const META = ['id', 'dataset', 'createdAt', 'updatedAt', 'version'] as const;

@@ -12,6 +12,7 @@ import { Problems } from '../problems.ts';
 import { checkedSources } from '../sources.ts';
 import type { GridRow } from '../types.ts';
 import { flagsFromComment, leadingUrls, NO_FLAGS } from './commentFlags.ts';
+import { ALLOWED_STATUS_TEXT, looseStatus } from './seedStatus.ts';
 import { readSeedTable, type SeedRow } from './seedTable.ts';
 
 // The seed layout: one row per country, one column per category holding source URLs, and a date and comment
@@ -21,7 +22,43 @@ type Draft = Omit<AgreementContent, 'partners'> & { line: number };
 type NoteDraft = Omit<NoteContent, 'country'> & { line: number };
 type SeedDataset = Pick<Dataset, 'categories' | 'sheet' | 'focalCountry'>;
 
+/**
+ * The row's "Status" cell describes the record its date describes (the dated category's), or the row's only
+ * record when it has no dated one.
+ */
+function applyStatus(row: SeedRow, drafts: Draft[], datedId: string, problems: Problems): void {
+  const cell = row.status;
+  if (cell === null || cell.text === '') return;
+  const status = looseStatus(cell.text);
+  if (status === null) {
+    problems.error(
+      row.line,
+      cell.header,
+      `unknown status "${cell.text}"; write one of ${ALLOWED_STATUS_TEXT}`,
+    );
+    return;
+  }
+  const target = drafts.find((d) => d.category === datedId) ?? (drafts.length === 1 ? drafts[0] : undefined);
+  if (target) target.status = status;
+  else
+    problems.warn(
+      row.line,
+      cell.header,
+      `the status "${cell.text}" belongs to no single record on this row, so it is not used; put the record on a row of its own or clear the status`,
+    );
+}
+
 function buildRow(
+  row: SeedRow,
+  dataset: SeedDataset,
+  problems: Problems,
+): { agreements: Draft[]; notes: NoteDraft[] } {
+  const built = buildRecords(row, dataset, problems);
+  applyStatus(row, built.agreements, dataset.sheet.datedCategory, problems);
+  return built;
+}
+
+function buildRecords(
   row: SeedRow,
   dataset: SeedDataset,
   problems: Problems,

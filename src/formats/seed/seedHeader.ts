@@ -2,6 +2,7 @@ import type { CategoryId } from '../../core/ids.ts';
 import type { Category, Dataset } from '../../core/schemas.ts';
 import { cellText, looseKey, looseWords } from '../cells.ts';
 import type { Cell } from '../types.ts';
+import { STATUS_HEADERS } from './seedStatus.ts';
 
 // A seed-layout header row: its first cell (after any row-number columns such as "S.No.") names the country
 // column (dataset.sheet.country) and the cells after it name the category, date and comment columns. Texts match loosely ("MOUs/ JOINT STATEMENTS WITH INDIA"
@@ -16,6 +17,8 @@ export type SeedHeader = {
   missing: Category[];
   date: SeedColumn | null;
   comment: SeedColumn | null;
+  /** A "Status" column: the status of the record the row's date and comment describe. */
+  status: SeedColumn | null;
   /** Columns that matched a category already taken by an earlier column (ignored, reported). */
   duplicates: Array<SeedColumn & { id: CategoryId }>;
   headers: string[];
@@ -81,11 +84,16 @@ export function readSeedHeader(cells: readonly Cell[], dataset: SeedDataset): Se
   const duplicates: SeedHeader['duplicates'] = [];
   let date: SeedColumn | null = null;
   let comment: SeedColumn | null = null;
+  let status: SeedColumn | null = null;
   headers.forEach((header, index) => {
     if (index <= countryIndex || header === '' || looksLikeData(header)) return;
     // A date column may name its category ("Date of MoU"); a date word makes it the date column.
     if (date === null && wordMatches(header, dataset.sheet.date)) {
       date = { index, header };
+      return;
+    }
+    if (status === null && wordMatches(header, STATUS_HEADERS)) {
+      status = { index, header };
       return;
     }
     // The longest matching configured text wins, so "JOINT STATEMENT" beats a shorter text of another category.
@@ -110,6 +118,7 @@ export function readSeedHeader(cells: readonly Cell[], dataset: SeedDataset): Se
     missing,
     date,
     comment,
+    status,
     duplicates,
     headers,
   };

@@ -20,6 +20,7 @@ export type SeedRow = {
   categories: CategoryCell[];
   date: { header: string; cell: Cell; state: CellState } | null;
   comment: { header: string; text: string } | null;
+  status: { header: string; text: string } | null;
 };
 
 export type SeedBlock = { name: string; line: number; column: string; rows: SeedRow[] };
@@ -48,7 +49,12 @@ function readRow(row: GridRow, h: SeedHeader, empty: ReadonlySet<string>): SeedR
     const text = cellText(row.cells[h.comment.index]);
     comment = { header: h.comment.header, text: stateOf(text, empty) === 'value' ? text : '' };
   }
-  return { line: row.line, categories, date, comment };
+  let status: SeedRow['status'] = null;
+  if (h.status) {
+    const text = cellText(row.cells[h.status.index]);
+    status = { header: h.status.header, text: stateOf(text, empty) === 'value' ? text : '' };
+  }
+  return { line: row.line, categories, date, comment, status };
 }
 
 function expected(dataset: SeedDataset): string {

@@ -28,6 +28,7 @@ export const SourceInput = z.union([
     archivedUrl: z.string().nullable().optional(),
     lastChecked: z.string().nullable().optional(),
     httpStatus: z.number().int().nullable().optional(),
+    finalUrl: z.string().nullable().optional(),
   }),
 ]);
 
@@ -112,13 +113,19 @@ export function readSources(input: z.output<typeof SourceInput>[], problems: Pro
       if (a.ok) archivedUrl = a.url;
       else problems.push({ field: `sources.${i}.archivedUrl`, message: a.reason });
     }
-    out.push({
+    const source: Source = {
       url: check.url,
       title: typeof s === 'string' ? '' : (s.title ?? ''),
       archivedUrl,
       lastChecked: typeof s === 'string' ? null : (s.lastChecked ?? null),
       httpStatus: typeof s === 'string' ? null : (s.httpStatus ?? null),
-    });
+    };
+    if (typeof s !== 'string' && s.finalUrl) {
+      const f = checkSourceUrl(s.finalUrl);
+      if (f.ok) source.finalUrl = f.url;
+      else problems.push({ field: `sources.${i}.finalUrl`, message: f.reason });
+    }
+    out.push(source);
   });
   return out;
 }

@@ -49,6 +49,15 @@ const EDITOR_OPERATIONS = [
   'post /api/v1/users',
 ];
 
+// Sources and readers' corrections (openapiSources.ts).
+const SOURCES_OPERATIONS = [
+  'get /api/v1/datasets/{id}/links/check',
+  'post /api/v1/datasets/{id}/links/check',
+  'post /api/v1/datasets/{id}/suggestions',
+  'get /api/v1/datasets/{id}/suggestions',
+  'patch /api/v1/suggestions/{id}',
+];
+
 describe('OpenAPI document', () => {
   const doc = buildOpenApi() as Doc;
 
@@ -61,7 +70,7 @@ describe('OpenAPI document', () => {
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method} ${path}`),
     );
-    const expected = [...ROUTES.map((r) => `get ${r}`), ...EDITOR_OPERATIONS];
+    const expected = [...ROUTES.map((r) => `get ${r}`), ...EDITOR_OPERATIONS, ...SOURCES_OPERATIONS];
     expect(operations.sort()).toEqual(expected.sort());
     const patch = doc.paths['/api/v1/agreements/{id}']!.patch as unknown as {
       parameters: Array<{ name: string; in: string }>;
@@ -117,6 +126,7 @@ describe('OpenAPI document', () => {
       'query:nonGovernmental',
       'query:multilateral',
       'query:region',
+      'query:status',
     ]);
     expect(list.responses['400']).toBeDefined();
     const country = doc.paths['/api/v1/datasets/{id}/countries/{code}']!.get!;

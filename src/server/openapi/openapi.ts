@@ -16,6 +16,7 @@ import {
   StatsSchema,
 } from '../read/apiSchemas.ts';
 import { editorComponents, editorPaths } from './openapiEditor.ts';
+import { sourcesPaths, sourcesSchemas } from './openapiSources.ts';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the handlers validate with. OpenAPI 3.1
 // schemas are JSON Schema 2020-12, which is what z.toJSONSchema writes.
@@ -119,6 +120,7 @@ function download(format: string, contentType: string, schema: JsonObject): Json
 function allPaths(read: Record<string, JsonObject>): Record<string, JsonObject> {
   const paths: Record<string, JsonObject> = { ...read };
   for (const [path, ops] of Object.entries(editorPaths())) paths[path] = { ...paths[path], ...ops };
+  for (const [path, ops] of Object.entries(sourcesPaths())) paths[path] = { ...paths[path], ...ops };
   return paths;
 }
 
@@ -189,7 +191,7 @@ export function buildOpenApi(): JsonObject {
       }),
     }),
     components: {
-      schemas: { ...componentSchemas(), ...editor.schemas },
+      schemas: { ...componentSchemas(), ...editor.schemas, ...sourcesSchemas() },
       securitySchemes: editor.securitySchemes,
       headers: {
         ETag: { description: 'Validator for If-None-Match', schema: { type: 'string' } },

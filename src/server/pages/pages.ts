@@ -35,6 +35,7 @@ export function pageRenderer(webRoot: string): (snapshot: Snapshot, kind: PageKi
               assets: assetsFromManifest(manifest, '/'),
               embed: kind === 'embed',
               dataUrl: `/api/v1/datasets/${encodeURIComponent(snapshot.dataset.id)}/document`,
+              suggestUrl: `/api/v1/datasets/${encodeURIComponent(snapshot.dataset.id)}/suggestions`,
             });
       byKind.set(kind, html);
     }

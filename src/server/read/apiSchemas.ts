@@ -6,6 +6,7 @@ import {
   CountryNoteSchema,
   DatasetDocumentSchema,
   DatasetSchema,
+  StatusSchema,
 } from '../../core/schemas.ts';
 
 // One schema per shape on the wire: query parameters in, response bodies out. Handlers validate with the
@@ -52,6 +53,23 @@ export const PartnerParam = z
   )
   .describe('Partner countries as ISO 3166-1 alpha-2 codes (any case), comma-separated');
 
+export const StatusParam = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter((t) => t !== ''),
+  )
+  .pipe(
+    z.array(
+      z.enum(StatusSchema.options, {
+        error: `must be statuses, comma-separated, from: ${StatusSchema.options.join(', ')}`,
+      }),
+    ),
+  )
+  .describe(`Agreement statuses, comma-separated (${StatusSchema.options.join(', ')})`);
+
 export const AgreementQuerySchema = z
   .strictObject(
     {
@@ -70,11 +88,12 @@ export const AgreementQuerySchema = z
       nonGovernmental: FlagRuleParam.optional(),
       multilateral: FlagRuleParam.optional(),
       region: listOf('Regions of partner countries (Africa, Americas, Asia, Europe, Oceania)').optional(),
+      status: StatusParam.optional(),
     },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: category, partner, from, to, undated, q, nonGovernmental, multilateral, region`
+          ? `unknown parameter ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: category, partner, from, to, undated, q, nonGovernmental, multilateral, region, status`
           : undefined,
     },
   )

@@ -59,5 +59,6 @@ export function toAgreementFilter(
   if (query.q !== undefined && query.q.trim() !== '') filter.text = query.q;
   if (query.nonGovernmental !== undefined) filter.nonGovernmental = query.nonGovernmental;
   if (query.multilateral !== undefined) filter.multilateral = query.multilateral;
+  if (query.status !== undefined && query.status.length > 0) filter.statuses = query.status;
   return filter;
 }

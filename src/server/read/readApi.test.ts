@@ -134,6 +134,7 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
       ['?undated=yes', /"undated".*true or false/],
       ['?nonGovernmental=maybe', /"nonGovernmental".*include, exclude or only/],
       ['?region=Atlantis', /"region".*"Atlantis".*allowed: .*Europe/],
+      ['?status=pending', /"status".*signed, in-force, terminated, under-negotiation/],
       ['?catgory=mlat', /unknown parameter "catgory"; allowed: category/],
     ];
     for (const [query, message] of cases) {
@@ -244,5 +245,39 @@ describe.each(testDatabases('readapi'))('read API on $dialect', (factory) => {
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get('location')).toBe(`/d/${DS}/`);
     expect((await get('/d/nope/')).status).toBe(404);
+  });
+
+  // Last: it changes records the tests above compare with the document.
+  it('filters by status (?status=in-force,signed), any case', async () => {
+    const [first, second] = doc.agreements;
+    await t.store.updateAgreement(
+      first!.id,
+      first!.version,
+      { status: 'in-force' },
+      { actor: 't', reason: '' },
+    );
+    await t.store.updateAgreement(
+      second!.id,
+      second!.version,
+      { status: 'signed' },
+      { actor: 't', reason: '' },
+    );
+    const both = await listed('?status=in-force,Signed');
+    expect(both.agreements.map((a) => a.id).sort()).toEqual([first!.id, second!.id].sort());
+    expect((await listed('?status=in-force')).agreements.map((a) => a.id)).toEqual([first!.id]);
+    const unknown = await listed('?status=unknown');
+    expect(unknown.total).toBe(doc.agreements.length - 2);
+    await t.store.updateAgreement(
+      first!.id,
+      first!.version + 1,
+      { status: 'unknown' },
+      { actor: 't', reason: '' },
+    );
+    await t.store.updateAgreement(
+      second!.id,
+      second!.version + 1,
+      { status: 'unknown' },
+      { actor: 't', reason: '' },
+    );
   });
 });

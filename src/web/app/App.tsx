@@ -70,6 +70,7 @@ export function App(props: AppProps): JSX.Element {
       state.region,
       state.nonGovernmental,
       state.multilateral,
+      state.status,
       domain,
     ],
   );

@@ -54,7 +54,9 @@ export function Controls(props: ControlsProps): JSX.Element {
               region={state.region}
               nonGovernmental={state.nonGovernmental}
               multilateral={state.multilateral}
+              status={state.status}
               onRegion={(region) => update({ region })}
+              onStatus={(status) => update({ status })}
               onFlag={(flag, rule) => update({ [flag]: rule })}
             />
           </div>

@@ -1,17 +1,21 @@
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import type { FlagRule } from '../../../core/filters.ts';
+import type { Status } from '../../../core/schemas.ts';
 import { messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
+import { STATUSES } from '../state/state.ts';
 
-// Region and the two flags (non-governmental, multilateral). Plain selects: every option is visible and
+// Region, status and the two flags (non-governmental, multilateral). Plain selects: every option is visible and
 // operable without custom keyboard handling.
 
 export type FiltersProps = {
   region: string | null;
   nonGovernmental: FlagRule;
   multilateral: FlagRule;
+  status: Status | null;
   onRegion: (region: string | null) => void;
+  onStatus: (status: Status | null) => void;
   onFlag: (flag: 'nonGovernmental' | 'multilateral', rule: FlagRule) => void;
 };
 
@@ -46,6 +50,31 @@ function FlagSelect(props: {
   );
 }
 
+function StatusSelect(props: { value: Status | null; onChange: (s: Status | null) => void }): JSX.Element {
+  const id = useId();
+  return (
+    <div class="control">
+      <label class="control-label" for={id}>
+        {t.statusLabel}
+      </label>
+      <select
+        id={id}
+        class="select"
+        value={props.value ?? ''}
+        data-testid="filter-status"
+        onChange={(e) => props.onChange(STATUSES.find((s) => s === e.currentTarget.value) ?? null)}
+      >
+        <option value="">{t.statusAll}</option>
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t.status[s]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function Filters(props: FiltersProps): JSX.Element {
   const { regions } = useAtlas();
   const id = useId();
@@ -72,6 +101,7 @@ export function Filters(props: FiltersProps): JSX.Element {
           </select>
         </div>
       ) : null}
+      <StatusSelect value={props.status} onChange={props.onStatus} />
       <FlagSelect
         label={t.flagNonGovernmental}
         value={props.nonGovernmental}

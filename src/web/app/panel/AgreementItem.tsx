@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import { datePrecision, formatPartialIso } from '../../../core/partialDate.ts';
 import type { Agreement, Source } from '../../../core/schemas.ts';
-import { formatList, formatPartialDate, messages as t } from '../../text.ts';
+import { isBrokenSource } from '../../../core/sourceHealth.ts';
+import { formatList, formatPartialDate, formatTimestamp, messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
 
 // One agreement as the panel and the comparison show it: the date as precise as it is known (with the
@@ -41,11 +42,19 @@ export function SourceLinks(props: { sources: readonly Source[] }): JSX.Element 
   return (
     <ul class="sources" aria-label={t.sources}>
       {props.sources.map((s, i) => (
-        <li key={s.url}>
+        <li key={s.url} data-broken={isBrokenSource(s) ? 'true' : undefined}>
           <a href={s.url} target="_blank" rel="noopener noreferrer">
             {sourceLabel(s, i + 1)}
             <span class="sr-only"> {t.newTab}</span>
           </a>
+          {isBrokenSource(s) ? (
+            <>
+              {' · '}
+              <span class="source-broken" data-testid="source-broken">
+                {t.sourceBroken(s.httpStatus ?? 0)}
+              </span>
+            </>
+          ) : null}
           {s.archivedUrl ? (
             <>
               {' · '}
@@ -54,6 +63,12 @@ export function SourceLinks(props: { sources: readonly Source[] }): JSX.Element 
                 <span class="sr-only"> {t.newTab}</span>
               </a>
             </>
+          ) : null}
+          {s.lastChecked ? (
+            <span class="source-checked" data-testid="source-checked">
+              {' · '}
+              {t.sourceChecked(formatTimestamp(s.lastChecked))}
+            </span>
           ) : null}
         </li>
       ))}

@@ -7,6 +7,7 @@ import { useAtlas } from '../atlas.ts';
 import { CategoryMark } from '../CategoryMark.tsx';
 import { MAX_COMPARE } from '../state/state.ts';
 import { AgreementItem, SourceLinks } from './AgreementItem.tsx';
+import { SuggestButton } from './SuggestButton.tsx';
 
 // The country's whole record: every agreement grouped by category (those outside the current filters are
 // kept but marked, so the panel never contradicts the data), the research notes, and links to share it.
@@ -94,6 +95,7 @@ export function CountryPanel(props: CountryPanelProps): JSX.Element {
         >
           {t.compareAdd}
         </button>
+        <SuggestButton country={props.country} />
       </div>
       <div class="panel-body">
         {groups.map((g) => (

@@ -51,6 +51,7 @@ export function baseFilter(state: AppState, domain: YearDomain | null): Agreemen
   if (state.region !== null) f.regions = [state.region];
   if (state.nonGovernmental !== 'include') f.nonGovernmental = state.nonGovernmental;
   if (state.multilateral !== 'include') f.multilateral = state.multilateral;
+  if (state.status !== null) f.statuses = [state.status];
   return f;
 }
 

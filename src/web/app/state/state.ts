@@ -1,5 +1,6 @@
 import type { FlagRule } from '../../../core/filters.ts';
 import type { CategoryId, CountryCode } from '../../../core/ids.ts';
+import type { Status } from '../../../core/schemas.ts';
 
 // Everything a reader can change on the page. It lives in the URL (see urlState.ts), so a link, a reload and
 // the Back button all restore the same view.
@@ -25,6 +26,8 @@ export type AppState = {
   region: string | null;
   nonGovernmental: FlagRule;
   multilateral: FlagRule;
+  /** Only agreements with this status; null: any status. */
+  status: Status | null;
   view: ViewName;
   zoom: Zoom | null;
   compare: CountryCode[];
@@ -36,6 +39,15 @@ export type AppState = {
 };
 
 export const MAX_COMPARE = 3;
+
+/** The statuses the page's filter offers (core's StatusSchema, listed here to keep zod out of the page). */
+export const STATUSES: readonly Status[] = [
+  'in-force',
+  'signed',
+  'under-negotiation',
+  'terminated',
+  'unknown',
+];
 
 export const DEFAULT_SORT: SortOrder = { key: 'country', descending: false };
 
@@ -49,6 +61,7 @@ export function defaultState(): AppState {
     region: null,
     nonGovernmental: 'include',
     multilateral: 'include',
+    status: null,
     view: 'map',
     zoom: null,
     compare: [],
@@ -67,6 +80,7 @@ export function activeFilters(s: AppState): number {
     s.region !== null,
     s.nonGovernmental !== 'include',
     s.multilateral !== 'include',
+    s.status !== null,
   ].filter(Boolean).length;
 }
 
@@ -86,5 +100,6 @@ export function clearFilters(s: AppState): AppState {
     region: d.region,
     nonGovernmental: d.nonGovernmental,
     multilateral: d.multilateral,
+    status: d.status,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoryId, CountryCode } from '../../../core/ids.ts';
-import { type AppState, defaultState } from './state.ts';
+import { StatusSchema } from '../../../core/schemas.ts';
+import { type AppState, defaultState, STATUSES } from './state.ts';
 import { decodeState, encodeState } from './urlState.ts';
 
 const ctx = { categories: ['mlat', 'mou', 'framework'] };
@@ -21,6 +22,7 @@ describe('URL state', () => {
       region: 'Asia',
       nonGovernmental: 'exclude',
       multilateral: 'only',
+      status: 'in-force',
       view: 'table',
       zoom: { k: 2.5, x: 0.6213, y: 0.4 },
       compare: ['SG', 'FR', 'US'] as CountryCode[],
@@ -30,10 +32,16 @@ describe('URL state', () => {
     };
     const qs = encodeState(s);
     expect(qs).toBe(
-      'country=SG&cat=mlat,framework&from=2005&to=2016&undated=0&region=Asia&ngo=exclude&multi=only&view=table' +
+      'country=SG&cat=mlat,framework&from=2005&to=2016&undated=0&region=Asia&ngo=exclude&multi=only&status=in-force&view=table' +
         '&zoom=2.5,0.6213,0.4&compare=SG,FR,US&q=cyber+crime+%26+co&sort=-date&embed=1',
     );
     expect(decodeState(`?${qs}`, ctx)).toEqual(s);
+  });
+
+  it('reads every status core knows, and drops an unknown one', () => {
+    expect([...STATUSES].sort()).toEqual([...StatusSchema.options].sort());
+    for (const status of STATUSES) expect(decodeState(`status=${status}`, ctx).status).toBe(status);
+    expect(decodeState('status=pending', ctx).status).toBeNull();
   });
 
   it('rounds the zoom so links stay short and stable', () => {

@@ -1,6 +1,14 @@
 import type { FlagRule } from '../../../core/filters.ts';
 import type { CategoryId, CountryCode } from '../../../core/ids.ts';
-import { type AppState, defaultState, MAX_COMPARE, type SortKey, type ViewName, type Zoom } from './state.ts';
+import {
+  type AppState,
+  defaultState,
+  MAX_COMPARE,
+  type SortKey,
+  STATUSES,
+  type ViewName,
+  type Zoom,
+} from './state.ts';
 
 // The page state as a query string: short keys, defaults omitted, a fixed key order so the same state always
 // gives the same link. Decoding is forgiving: a hand-edited or outdated link drops what it cannot read and
@@ -34,6 +42,7 @@ export function encodeState(s: AppState): string {
   if (s.region !== null) p.set('region', s.region);
   if (s.nonGovernmental !== d.nonGovernmental) p.set('ngo', s.nonGovernmental);
   if (s.multilateral !== d.multilateral) p.set('multi', s.multilateral);
+  if (s.status !== null) p.set('status', s.status);
   if (s.view !== d.view) p.set('view', s.view);
   if (s.zoom !== null) p.set('zoom', encodeZoom(s.zoom));
   if (s.compare.length > 0) p.set('compare', s.compare.join(','));
@@ -88,6 +97,7 @@ export function decodeState(search: string, ctx: DecodeContext): AppState {
   s.region = region ? region : null;
   s.nonGovernmental = oneOf(p.get('ngo'), FLAG_RULES, 'include');
   s.multilateral = oneOf(p.get('multi'), FLAG_RULES, 'include');
+  s.status = STATUSES.find((v) => v === p.get('status')) ?? null;
   s.view = oneOf(p.get('view'), VIEWS, 'map');
   s.zoom = zoom(p.get('zoom'));
   const compare = (p.get('compare') ?? '')

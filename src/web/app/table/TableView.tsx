@@ -6,6 +6,7 @@ import { messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
 import { CategoryMark } from '../CategoryMark.tsx';
 import { AgreementDate, SourceLinks } from '../panel/AgreementItem.tsx';
+import { SuggestButton } from '../panel/SuggestButton.tsx';
 import type { Selection } from '../selection/selectAgreements.ts';
 import type { SortKey, SortOrder } from '../state/state.ts';
 import type { HistoryMode } from '../state/usePageState.ts';
@@ -170,6 +171,11 @@ export function TableView(props: TableViewProps): JSX.Element {
                   </td>
                   <td class="cell-date">
                     <AgreementDate agreement={a} />
+                    {a.status !== 'unknown' ? (
+                      <span class="badge cell-status" data-status={a.status}>
+                        {t.status[a.status]}
+                      </span>
+                    ) : null}
                   </td>
                   <td class="cell-summary">
                     <div class="clamp">{a.summary || a.title}</div>
@@ -178,6 +184,13 @@ export function TableView(props: TableViewProps): JSX.Element {
                     <div class="clamp">
                       <SourceLinks sources={a.sources} />
                     </div>
+                    {a.partners[0] ? (
+                      <SuggestButton
+                        country={a.partners.find((p) => p !== focal) ?? a.partners[0]}
+                        agreementId={a.id}
+                        compact
+                      />
+                    ) : null}
                   </td>
                 </tr>
               );
