@@ -1,5 +1,5 @@
 import { countryName } from '../../core/countries/index.ts';
-import type { IncomingAgreement, IncomingNote } from '../../core/diff.ts';
+import type { Carried, IncomingAgreement, IncomingNote } from '../../core/diff.ts';
 import type { CountryCode } from '../../core/ids.ts';
 import { parsePartialDate, UNKNOWN_DATE } from '../../core/partialDate.ts';
 import type { AgreementContent, Dataset, NoteContent } from '../../core/schemas.ts';
@@ -16,6 +16,25 @@ import { readSeedTable, type SeedRow } from './seedTable.ts';
 
 // The seed layout: one row per country, one column per category holding source URLs, and a date and comment
 // that describe the row's record of the dated category (MoUs in the first dataset). See docs/formats.md.
+
+/**
+ * What the seed layout says about a record: its category, partner, date, comment (summary, and the flags read
+ * from it) and source URLs. Titles, status, source titles, archived copies and link checks are the editor's:
+ * re-importing the sheet keeps them (a hyperlink's label still titles a source the record does not have yet).
+ */
+export const SEED_CARRIES: Readonly<Carried> = Object.freeze({
+  title: false,
+  date: true,
+  summary: true,
+  status: false,
+  nonGovernmental: true,
+  multilateral: true,
+  mentionsOnly: true,
+  sources: true,
+  sourceTitles: false,
+  archivedUrls: false,
+  linkChecks: false,
+});
 
 type Draft = Omit<AgreementContent, 'partners'> & { line: number };
 type NoteDraft = Omit<NoteContent, 'country'> & { line: number };
@@ -134,5 +153,13 @@ export function parseSeed(grid: readonly GridRow[], dataset: SeedDataset): Parse
     }
   }
   reportDuplicateAgreements(agreements, lines.agreements, problems);
-  return { agreements, notes, lines, warnings: problems.warnings, errors: problems.errors, resolutions };
+  return {
+    agreements,
+    notes,
+    lines,
+    warnings: problems.warnings,
+    errors: problems.errors,
+    resolutions,
+    carries: { ...SEED_CARRIES },
+  };
 }
