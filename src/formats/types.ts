@@ -40,4 +40,7 @@ export type GridRow = {
   line: number;
   cells: Cell[];
   links?: ReadonlyMap<number, { url: string; label?: string }>;
+  /** Workbook date cells whose format shows a day that is the 1st of its month, by column index → the format
+   * code: "Aug 2015" converted by a spreadsheet program looks just like a real 1 August (xlsxDates.ts). */
+  uncertainDays?: ReadonlyMap<number, string>;
 };

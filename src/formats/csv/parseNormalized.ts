@@ -4,6 +4,7 @@ import type { Dataset } from '../../core/schemas.ts';
 import { checkSourceUrl, splitUrls } from '../../core/url.ts';
 import { cellText, isBlankRow, linkedSource, looseKey } from '../cells.ts';
 import { lookUpCountry } from '../countryLookup.ts';
+import { DateChecks } from '../dateChecks.ts';
 import { reportDuplicateAgreements } from '../duplicates.ts';
 import type { ParsedContent } from '../parsedContent.ts';
 import { Problems } from '../problems.ts';
@@ -184,6 +185,7 @@ export function parseNormalized(grid: readonly GridRow[], dataset: NormalizedDat
   out.carries = carriedBy((c) => index.has(c));
 
   const category = categoryLookup(dataset);
+  const dates = new DateChecks();
   const ids = new Map<string, number>();
   for (const r of rows.slice(1)) {
     const raw = (c: NormalizedColumn): Cell => {
@@ -266,10 +268,14 @@ export function parseNormalized(grid: readonly GridRow[], dataset: NormalizedDat
       status: readStatus(row.get('status'), row.line, problems),
     };
     if (id !== '') agreement.id = id as IncomingAgreement['id'];
+    const dateColumn = index.get('date');
+    const uncertain = dateColumn === undefined ? undefined : r.uncertainDays?.get(dateColumn);
+    dates.check(agreement.date, row.line, row.get('date') === '' ? 'date_text' : 'date', uncertain, problems);
     if (cat === null || codes.length === 0) continue;
     out.agreements.push(agreement);
     out.lines.agreements.push(row.line);
   }
+  dates.flush(problems);
   reportDuplicateAgreements(out.agreements, out.lines.agreements, problems);
   return out;
 }

@@ -6,6 +6,7 @@ import type { AgreementContent, Dataset, NoteContent } from '../../core/schemas.
 import { splitUrls } from '../../core/url.ts';
 import { cellText } from '../cells.ts';
 import { lookUpCountry } from '../countryLookup.ts';
+import { DateChecks } from '../dateChecks.ts';
 import { reportDuplicateAgreements } from '../duplicates.ts';
 import type { ParsedContent } from '../parsedContent.ts';
 import { Problems } from '../problems.ts';
@@ -44,6 +45,7 @@ function buildRow(
   row: SeedRow,
   dataset: SeedDataset,
   problems: Problems,
+  dates: DateChecks,
 ): { agreements: Draft[]; notes: NoteDraft[] } {
   const datedId = dataset.sheet.datedCategory;
   const drafts: Draft[] = [];
@@ -74,6 +76,7 @@ function buildRow(
           `${parsed.error}; write a real date, e.g. "Aug 2015" or "2015-08-14"`,
         );
       else if (parsed.warning) problems.warn(row.line, row.date.header, parsed.warning);
+      else dates.check(parsed.date, row.line, row.date.header, row.date.uncertainFormat, problems);
       dated.date = parsed.date;
     }
     dated.summary = comment;
@@ -110,9 +113,10 @@ export function parseSeed(grid: readonly GridRow[], dataset: SeedDataset): Parse
   const lines: ParsedContent['lines'] = { agreements: [], notes: [] };
   const resolutions: ParsedContent['resolutions'] = [];
   const table = readSeedTable(grid, dataset, problems);
+  const dates = new DateChecks();
   const seen = new Map<CountryCode, { line: number; name: string }>();
   for (const block of table?.blocks ?? []) {
-    const built = block.rows.map((r) => buildRow(r, dataset, problems));
+    const built = block.rows.map((r) => buildRow(r, dataset, problems, dates));
     const carries = built.some((b) => b.agreements.length > 0 || b.notes.length > 0);
     const at = { line: block.line, column: block.column };
     const code = lookUpCountry(
@@ -152,6 +156,7 @@ export function parseSeed(grid: readonly GridRow[], dataset: SeedDataset): Parse
       }
     }
   }
+  dates.flush(problems);
   reportDuplicateAgreements(agreements, lines.agreements, problems);
   return {
     agreements,
