@@ -31,6 +31,8 @@ async function importBench(label: string, url: string): Promise<void> {
     ms: number;
     reimportMs: number;
     reimportChanged: number;
+    cpuMs: number;
+    reimportCpuMs: number;
     maxRssMB: number;
   };
   record(
@@ -44,6 +46,12 @@ async function importBench(label: string, url: string): Promise<void> {
     `${(r.reimportMs / 1000).toFixed(2)} s`,
     '≤ 5 s',
     r.reimportMs <= 5000,
+  );
+  record(
+    `  CPU time of this process: import / re-import`,
+    `${r.cpuMs} / ${r.reimportCpuMs} ms`,
+    '(reported)',
+    null,
   );
   record(`  peak memory (max RSS) of both imports`, `${r.maxRssMB} MB`, '(reported)', null);
 }

@@ -158,14 +158,38 @@ function mergedNote(inc: NoteContent, cur: NoteContent, c: Carried): NoteContent
   };
 }
 
-const stable = (v: unknown): string => JSON.stringify(v);
+/**
+ * Deep equality of JSON-like values (records hold strings, numbers, booleans, null, arrays and plain objects).
+ * Comparing in place instead of comparing JSON.stringify texts builds no strings: re-importing 100,000 records
+ * compares each field of each once, and most are equal.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    if (ra[k] === undefined) continue;
+    n++;
+    if (!sameValue(ra[k], rb[k])) return false;
+  }
+  for (const k in rb) if (rb[k] !== undefined) n--;
+  return n === 0;
+}
 
 export function diffFields(before: object, after: object): FieldChange[] {
   const out: FieldChange[] = [];
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   for (const key of Object.keys(a)) {
-    if (stable(b[key]) !== stable(a[key])) out.push({ field: key, before: b[key], after: a[key] });
+    if (!sameValue(b[key], a[key])) out.push({ field: key, before: b[key], after: a[key] });
   }
   return out;
 }
@@ -205,11 +229,12 @@ export function planImport(
       match = byIdentity.get(agreementIdentity(inc))?.find((a) => !matched.has(a.id));
     if (match) {
       matched.add(match.id);
-      const before = agreementContent(match);
-      const content = mergedAgreement(inc, before, carries);
-      const fields = diffFields(before, content);
+      // Compared with the stored record itself (diffFields reads only content keys); the copy of its state
+      // before is made only for a change, so an unchanged record costs no copy.
+      const content = mergedAgreement(inc, match, carries);
+      const fields = diffFields(match, content);
       if (fields.length === 0) plan.unchanged++;
-      else plan.changed.push({ id: match.id, before, after: content, fields });
+      else plan.changed.push({ id: match.id, before: agreementContent(match), after: content, fields });
     } else {
       const content = agreementContent(inc);
       let id = inc.id;
