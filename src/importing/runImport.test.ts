@@ -169,6 +169,19 @@ for (const { dialect, skip } of testDialects()) {
       expect(rev).toMatchObject({ action: 'update', reason: 'dates from the MEA list' });
     });
 
+    it('the basis names the state: a note edit or a configuration change gives another; nothing else does', async () => {
+      const basis = () => store.datasetBasis(dataset.id);
+      const first = await basis();
+      expect(await basis()).toBe(first);
+      const [note] = await store.listNotes(dataset.id);
+      await store.updateNote(note!.id, note!.version, { text: `${note!.text} (checked)` }, by);
+      const afterNote = await basis();
+      expect(afterNote).not.toBe(first);
+      await store.putDataset({ ...dataset, description: 'changed' }, by);
+      expect(await basis()).not.toBe(afterNote);
+      await store.putDataset(dataset, by);
+    });
+
     it('the report names every added, changed and removed record, with before → after per field', async () => {
       // Germany's MoU dated back, Finland's MoU gone, a Netherlands MoU new.
       const sheet = seedText
