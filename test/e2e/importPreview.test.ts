@@ -15,6 +15,7 @@ import {
   type GuardedPage,
   launchBrowser,
   openPage,
+  shotsDir,
   startAtlas,
 } from './harness.ts';
 import { describeProblems } from './mapPage.ts';
@@ -101,6 +102,7 @@ describeBrowser('editor import preview', () => {
       ['Added', 'Netherlands', 'MoUs', 'whole record', '—', `Aug 2016 (line ${nlLine})`],
       ['Removed', 'Finland', 'MoUs', 'whole record', 'Dec 2014', '—'],
     ]);
+    await page.screenshot({ path: join(shotsDir(), 'editor-import-preview.png'), fullPage: true });
     // A researcher reads it without ids.
     expect(await page.getByTestId('import-preview').textContent()).not.toContain(de.id);
     expect(await axe(page)).toEqual([]);
@@ -117,6 +119,7 @@ describeBrowser('editor import preview', () => {
     await page.getByTestId('import-apply').click();
     await page.getByTestId('import-stale').waitFor();
     expect(await page.getByTestId('import-stale').textContent()).toContain('changed since this preview');
+    await page.screenshot({ path: join(shotsDir(), 'editor-import-stale.png'), fullPage: true });
     await expect
       .poll(() => page.getByTestId('import-summary').textContent())
       .toBe('1 added, 2 changed, 1 removed, 100 unchanged');
