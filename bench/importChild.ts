@@ -7,5 +7,6 @@ if (!url || !n) {
   console.error('usage: node --import tsx bench/importChild.ts DATABASE_URL N');
   process.exit(2);
 }
-const { ms } = await benchImport(url, Number(n));
-process.stdout.write(`${JSON.stringify({ ms, maxRssMB: Math.round(resourceUsage().maxRSS / 1024) })}\n`);
+const r = await benchImport(url, Number(n));
+const maxRssMB = Math.round(resourceUsage().maxRSS / 1024);
+process.stdout.write(`${JSON.stringify({ ...r, maxRssMB })}\n`);

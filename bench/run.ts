@@ -27,14 +27,33 @@ async function importBench(label: string, url: string): Promise<void> {
       maxBuffer: 1 << 20,
     },
   );
-  const r = JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number; maxRssMB: number };
+  const r = JSON.parse(stdout.trim().split('\n').pop()!) as {
+    ms: number;
+    reimportMs: number;
+    reimportChanged: number;
+    cpuMs: number;
+    reimportCpuMs: number;
+    maxRssMB: number;
+  };
   record(
     `import ${N.toLocaleString('en')} agreements into ${label}`,
     `${(r.ms / 1000).toFixed(2)} s`,
     '≤ 5 s',
     r.ms <= 5000,
   );
-  record(`  peak memory (max RSS) of that import`, `${r.maxRssMB} MB`, '(reported)', null);
+  record(
+    `  re-import, seed field rules + basis (${r.reimportChanged.toLocaleString('en')} changed)`,
+    `${(r.reimportMs / 1000).toFixed(2)} s`,
+    '≤ 5 s',
+    r.reimportMs <= 5000,
+  );
+  record(
+    `  CPU time of this process: import / re-import`,
+    `${r.cpuMs} / ${r.reimportCpuMs} ms`,
+    '(reported)',
+    null,
+  );
+  record(`  peak memory (max RSS) of both imports`, `${r.maxRssMB} MB`, '(reported)', null);
 }
 
 console.log(`Accord Atlas benchmarks — ${new Date().toISOString()} — Node ${process.version}\n`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT, SEED_TXT } from '../../test/fixtures/index.ts';
+import type { CountryCode } from '../core/ids.ts';
 import { openStore } from '../store/index.ts';
 import { run } from './main.ts';
 import type { Out } from './output.ts';
@@ -219,6 +220,48 @@ describe.each(databases)('atlas import / export on %s', (_name, url) => {
     expect(dry.removedIds).toEqual([removedId]);
     const r = JSON.parse((await atlas(db, 'import', smaller, '--json')).stdout);
     expect(r.removed + r.notes.removed).toBe(1);
+  });
+
+  it('the preview binds: names records in its human output; --basis after an edit exits 1 and writes nothing', async () => {
+    expect((await atlas(db, 'import', SEED_TXT)).code).toBe(0);
+    const sheet = join(dir, `dated-${_name}.txt`);
+    writeFileSync(
+      sheet,
+      readFileSync(SEED_TXT, 'utf8').replace(/^(Germany\t[^\t]*\t[^\t]*\t)Oct 2015\t/m, '$1Nov 2015\t'),
+    );
+    const human = await atlas(db, 'import', sheet, '--dry-run');
+    expect(human.stdout).toContain('Changed: Germany · MoUs · date: Oct 2015 → Nov 2015');
+    const dry = JSON.parse((await atlas(db, 'import', sheet, '--dry-run', '--json')).stdout);
+    expect(dry.basis).toEqual(expect.any(String));
+    expect(dry.changes).toEqual([expect.objectContaining({ category: 'mou', partners: ['DE'] })]);
+    expect(human.stdout).toContain(`--basis ${dry.basis}`);
+
+    const store = await openStore(db);
+    try {
+      const [sg] = await store.listAgreements(dry.dataset, { partners: ['SG' as CountryCode] });
+      await store.updateAgreement(sg!.id, sg!.version, { status: 'signed' }, { actor: 'editor', reason: '' });
+    } finally {
+      await store.close();
+    }
+    const before = await snapshotDb(db);
+    const refused = await atlas(db, 'import', sheet, '--basis', dry.basis);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('the dataset changed since the preview');
+    expect(await snapshotDb(db)).toBe(before);
+
+    const fresh = JSON.parse((await atlas(db, 'import', sheet, '--dry-run', '--json')).stdout);
+    const applied = await atlas(
+      db,
+      'import',
+      sheet,
+      '--basis',
+      fresh.basis,
+      '--reason',
+      'MEA dates',
+      '--json',
+    );
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ changed: 1, dryRun: false });
   });
 
   it('a second dataset (another focal country, other categories) imports and counts with no code change', async () => {

@@ -42,6 +42,8 @@ function program(out: Out, setCode: (n: number) => void): Command {
     .argument('<file>')
     .option('--dry-run', 'report what would change and write nothing')
     .option('--json', 'machine-readable report')
+    .option('--basis <basis>', 'apply only if the dataset is still as the dry run saw it (its "basis")')
+    .option('--reason <text>', 'why: stored with every change the import makes (history shows it)')
     .option(...dataset)
     .option(...config)
     .action(async (file, opts) => setCode(await importCommand(file, opts, out)));

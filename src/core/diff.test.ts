@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImport } from './diff.ts';
+import { CARRIES_ALL, type Carried, planImport } from './diff.ts';
 import { makeAgreementId } from './identity.ts';
 import type { AgreementId, DatasetId, NoteId } from './ids.ts';
 import type { Agreement, AgreementContent, CountryNote } from './schemas.ts';
@@ -48,8 +48,114 @@ describe('planImport', () => {
       ...a,
       sources: [{ ...a.sources[0]!, httpStatus: 200, lastChecked: '2026-01-01' }],
     });
-    const plan = planImport({ agreements: [checked], notes: [] }, { agreements: [a], notes: [] });
+    const carries = { ...CARRIES_ALL, linkChecks: false };
+    const plan = planImport({ agreements: [checked], notes: [] }, { agreements: [a], notes: [] }, carries);
     expect(plan.unchanged).toBe(1);
+    // A file that carries link checks (the JSON document) sets them as it says.
+    expect(
+      planImport({ agreements: [checked], notes: [] }, { agreements: [a], notes: [] }).changed,
+    ).toHaveLength(1);
+  });
+
+  describe('fields a file does not carry keep their stored values', () => {
+    const seedLike: Carried = {
+      ...CARRIES_ALL,
+      title: false,
+      status: false,
+      sourceTitles: false,
+      archivedUrls: false,
+      linkChecks: false,
+    };
+    const edited = stored({
+      ...a,
+      title: 'Memorandum on cyber security',
+      status: 'in-force',
+      sources: [
+        {
+          url: a.sources[0]!.url,
+          title: 'Press release',
+          archivedUrl: 'https://web.archive.org/web/2016/x',
+          lastChecked: '2026-01-01T00:00:00.000Z',
+          httpStatus: 404,
+        },
+      ],
+    });
+
+    it('a sheet without title, status, source titles or archived copies changes none of them: 0 changed', () => {
+      const plan = planImport({ agreements: [edited], notes: [] }, { agreements: [a], notes: [] }, seedLike);
+      expect([plan.changed.length, plan.unchanged]).toEqual([0, 1]);
+    });
+
+    it('a carried field changes, and the change keeps what is not carried', () => {
+      const later = {
+        ...a,
+        summary: 'new summary',
+        sources: [...a.sources, { ...a.sources[0]!, url: 'https://x.example/new', title: 'Label' }],
+      };
+      const plan = planImport(
+        { agreements: [edited], notes: [] },
+        { agreements: [later], notes: [] },
+        seedLike,
+      );
+      const after = plan.changed[0]!.after;
+      expect(plan.changed[0]!.fields.map((f) => f.field)).toEqual(['summary', 'sources']);
+      expect([after.title, after.status]).toEqual(['Memorandum on cyber security', 'in-force']);
+      expect(after.sources[0]).toEqual(edited.sources[0]);
+      // A source the record did not have takes what the file says of it.
+      expect(after.sources[1]).toMatchObject({
+        url: 'https://x.example/new',
+        title: 'Label',
+        archivedUrl: null,
+      });
+    });
+
+    it('a file that carries a column sets it, even to empty', () => {
+      const plan = planImport(
+        { agreements: [edited], notes: [] },
+        { agreements: [a], notes: [] },
+        { ...seedLike, title: true, archivedUrls: true },
+      );
+      const diff = plan.changed[0]!.fields;
+      expect(diff.map((f) => f.field)).toEqual(['title', 'sources']);
+      expect(diff[0]).toEqual({ field: 'title', before: 'Memorandum on cyber security', after: '' });
+      expect(plan.changed[0]!.after.sources[0]).toMatchObject({
+        title: 'Press release',
+        archivedUrl: null,
+        httpStatus: 404,
+      });
+    });
+
+    it('a file without a sources column or a date keeps both', () => {
+      const bare = { ...a, sources: [], date: { text: '', year: null, month: null, day: null } };
+      const id = edited.id;
+      const plan = planImport(
+        { agreements: [edited], notes: [] },
+        { agreements: [{ ...bare, id }], notes: [] },
+        { ...seedLike, sources: false, date: false },
+      );
+      expect(plan.unchanged).toBe(1);
+    });
+
+    it('notes keep their text and sources when the file does not carry them', () => {
+      const note: CountryNote = {
+        id: 'note-hr-1' as NoteId,
+        dataset: 'd' as DatasetId,
+        country: 'HR' as never,
+        text: 'kept',
+        sources: [
+          { url: 'https://n.example/', title: 'T', archivedUrl: null, lastChecked: null, httpStatus: null },
+        ],
+        createdAt: 't',
+        updatedAt: 't',
+        version: 1,
+      };
+      const plan = planImport(
+        { agreements: [], notes: [note] },
+        { agreements: [], notes: [{ id: note.id, country: note.country, text: '', sources: [] }] },
+        { ...seedLike, summary: false, sources: false },
+      );
+      expect(plan.notes.unchanged).toBe(1);
+    });
   });
 
   it('gives two records with the same identity distinct ids', () => {

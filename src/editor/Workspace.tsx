@@ -152,7 +152,7 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
         ) : tab === 'notes' ? (
           <NotesView doc={doc} onChanged={reload} />
         ) : tab === 'import' ? (
-          <ImportView datasetId={doc.dataset.id} onImported={reload} />
+          <ImportView datasetId={doc.dataset.id} categories={doc.dataset.categories} onImported={reload} />
         ) : tab === 'publish' ? (
           <PublishView />
         ) : tab === 'dataset' ? (

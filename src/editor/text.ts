@@ -151,8 +151,26 @@ export const t = {
   fileWarnings: (n: number) => plural(n, 'warning', 'warnings'),
   at: (line: number | null, column: string | null) =>
     [line === null ? '' : `line ${line}`, column ? `column "${column}"` : ''].filter(Boolean).join(', '),
-  changedFields: (id: string, fields: string[]) => `${id}: ${fields.join(', ')}`,
   removedRecords: (n: number) => `${plural(n, 'record', 'records')} would be removed (not in the file)`,
+  importReason: 'Reason (optional, kept in the history)',
+  importReasonHint: 'E.g. "Dates checked against the MEA treaty list"',
+  importStale:
+    'The dataset changed since this preview (someone edited or imported): nothing was imported. Below is what the file would change now; check it and import again.',
+  previewCaption: 'What the import changes, record by record',
+  previewColumns: {
+    change: 'Change',
+    country: 'Country',
+    category: 'Category',
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+  },
+  previewKinds: { added: 'Added', changed: 'Changed', removed: 'Removed' },
+  previewRecord: 'whole record',
+  previewLine: (date: string, line: number | null) => (line === null ? date : `${date} (line ${line})`),
+  previewMore: (n: number) => `… and ${formatNumber(n)} more (the CLI's --json lists them all)`,
+  notesChanged: (n: { added: number; changed: number; removed: number }) =>
+    `Research notes: ${formatNumber(n.added)} added, ${formatNumber(n.changed)} changed, ${formatNumber(n.removed)} removed.`,
   noteCount: (n: number) => plural(n, 'research note', 'research notes'),
   notesHint: 'What was looked for and not found, and caveats: shown in the country panel of the map.',
   newNote: 'New note',

@@ -1,3 +1,4 @@
+import { CARRIES_ALL } from '../core/diff.ts';
 import type { Problem } from '../core/report.ts';
 import type { Dataset } from '../core/schemas.ts';
 import { cellText, isBlankRow } from './cells.ts';
@@ -28,6 +29,7 @@ function failed(container: FileContainer, problem: Problem): ParsedFile {
     lines: { agreements: [], notes: [] },
     warnings: [],
     errors: [problem],
+    carries: { ...CARRIES_ALL },
   };
 }
 

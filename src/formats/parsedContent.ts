@@ -1,4 +1,4 @@
-import type { IncomingAgreement, IncomingNote } from '../core/diff.ts';
+import type { Carried, IncomingAgreement, IncomingNote } from '../core/diff.ts';
 import type { Problem } from '../core/report.ts';
 import type { CountryMatch } from './types.ts';
 
@@ -10,4 +10,6 @@ export type ParsedContent = {
   warnings: Problem[];
   errors: Problem[];
   resolutions: CountryMatch[];
+  /** Which fields the file carries: the others keep their stored values on import (core/diff.ts). */
+  carries: Carried;
 };

@@ -1,5 +1,5 @@
 import type { Resolution } from '../core/countries/types.ts';
-import type { IncomingAgreement, IncomingNote } from '../core/diff.ts';
+import type { Carried, IncomingAgreement, IncomingNote } from '../core/diff.ts';
 import type { Problem } from '../core/report.ts';
 import type { Dataset, DatasetDocument } from '../core/schemas.ts';
 
@@ -27,6 +27,8 @@ export type ParsedFile = {
   /** Any error means: import nothing. */
   errors: Problem[];
   resolutions?: CountryMatch[];
+  /** Which fields the file carries: the others keep their stored values on import (core/diff.ts). */
+  carries: Carried;
 };
 
 /** A spreadsheet cell as the readers deliver it. */
@@ -38,4 +40,7 @@ export type GridRow = {
   line: number;
   cells: Cell[];
   links?: ReadonlyMap<number, { url: string; label?: string }>;
+  /** Workbook date cells whose format shows a day that is the 1st of its month, by column index → the format
+   * code: "Aug 2015" converted by a spreadsheet program looks just like a real 1 August (xlsxDates.ts). */
+  uncertainDays?: ReadonlyMap<number, string>;
 };

@@ -13,6 +13,7 @@ import type {
 import type { NewSuggestion, Suggestion, SuggestionStatus } from '../core/suggestions.ts';
 import * as agreements from './agreements.ts';
 import { applyImport } from './applyImport.ts';
+import { datasetBasis } from './basis.ts';
 import * as datasets from './datasets.ts';
 import { type Dialect, migrateToLatest } from './migrations.ts';
 import * as notes from './notes.ts';
@@ -21,7 +22,17 @@ import * as revisions from './revisions.ts';
 import * as suggestions from './suggestions.ts';
 import type { Tables } from './tables.ts';
 import type { Tx } from './tx.ts';
-import type { Actor, RevertOptions, Role, Session, Store, User, UserWithHash } from './types.ts';
+import {
+  type Actor,
+  type ApplyImportOptions,
+  BasisChangedError,
+  type RevertOptions,
+  type Role,
+  type Session,
+  type Store,
+  type User,
+  type UserWithHash,
+} from './types.ts';
 import * as users from './users.ts';
 
 // The Store over Kysely: one query code for both dialects. Every write runs in a transaction, so a record and
@@ -135,8 +146,19 @@ export class KyselyStore implements Store {
     return this.#write((tx) => revert(tx, entityId, revisionId, by, opts));
   }
 
-  applyImport(dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void> {
-    return this.#write((tx) => applyImport(tx, dataset, plan, by));
+  applyImport(dataset: DatasetId, plan: ImportPlan, by: Actor, options?: ApplyImportOptions): Promise<void> {
+    return this.#write(async (tx) => {
+      // In the write transaction (SQLite: BEGIN IMMEDIATE), so no write can slip between the check and the apply.
+      if (options?.basis !== undefined) {
+        const now = await datasetBasis(tx, dataset);
+        if (now !== options.basis) throw new BasisChangedError(now);
+      }
+      await applyImport(tx, dataset, plan, by);
+    });
+  }
+
+  datasetBasis(dataset: DatasetId): Promise<string> {
+    return datasetBasis(this.#tx, dataset);
   }
 
   lastChange(dataset: DatasetId): Promise<string | null> {

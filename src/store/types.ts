@@ -73,6 +73,21 @@ export class RevertConflictError extends ConflictError {
 /** How a revert is checked: the version the caller saw (a stale one throws StaleVersionError), and `force`. */
 export type RevertOptions = { expectedVersion?: number; force?: boolean };
 
+/** Thrown when an import is applied with a basis (the state its preview was computed on) that is no longer the
+ * dataset's: the dataset changed since the preview. Nothing is written. */
+export class BasisChangedError extends Error {
+  constructor(readonly current: string) {
+    super('the dataset changed since the preview; nothing was imported');
+    this.name = 'BasisChangedError';
+  }
+}
+
+/** Options of an import's apply. */
+export type ApplyImportOptions = {
+  /** Apply only while the dataset is in this state (datasetBasis), checked inside the write transaction. */
+  basis?: string;
+};
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs pending migrations; safe to call on every start. */
@@ -129,7 +144,9 @@ export interface Store {
   ): Promise<Agreement | CountryNote | null>;
 
   /** Applies a whole import plan in one transaction: all or nothing. Every change writes a revision. */
-  applyImport(dataset: DatasetId, plan: ImportPlan, by: Actor): Promise<void>;
+  applyImport(dataset: DatasetId, plan: ImportPlan, by: Actor, options?: ApplyImportOptions): Promise<void>;
+  /** An opaque name of the dataset's state: it changes with every write to the dataset (each writes a revision). */
+  datasetBasis(dataset: DatasetId): Promise<string>;
   /** Last change to the dataset's records (for ETags and "last updated"), or null if none. */
   lastChange(dataset: DatasetId): Promise<string | null>;
 

@@ -13,6 +13,7 @@ export const NORMALIZED_COLUMNS = [
   'summary',
   'source_urls',
   'source_titles',
+  'source_archived_urls',
   'non_governmental',
   'multilateral',
   'mentions_only',

@@ -17,12 +17,35 @@ export function guessDelimiter(text: string): string {
   return first.includes(';') ? ';' : ',';
 }
 
+/** Rows whose cell count differs from the first row's: how broken a reading looks. */
+function ragged(grid: CsvGrid): number {
+  if (!grid.ok) return Number.POSITIVE_INFINITY;
+  const width = grid.rows[0]?.cells.length ?? 0;
+  let n = 0;
+  for (const r of grid.rows) if (r.cells.length !== width) n++;
+  return n;
+}
+
+/**
+ * A sheet saved with CRLF line ends and then appended to in an editor that writes LF has both. csv-parse keeps to
+ * the first line end it sees, which reads the LF rows as one broken record; but a CSV written with CRLF may also
+ * hold bare LFs inside unquoted cells (csv-stringify, and so this tool's own exports, quote only for CRLF). When
+ * a text has both, it is read both ways and the reading whose rows keep the header's width wins.
+ */
 export function csvGrid(text: string, delimiter = guessDelimiter(text)): CsvGrid {
+  const strict = readCsv(text, delimiter, false);
+  if (!text.includes('\r\n') || !/(?:^|[^\r])\n/.test(text)) return strict;
+  const mixed = readCsv(text, delimiter, true);
+  return ragged(mixed) < ragged(strict) ? mixed : strict;
+}
+
+function readCsv(text: string, delimiter: string, anyLineEnd: boolean): CsvGrid {
   let lastEnd = 0;
   const ends: number[] = [];
   try {
     const records = parse(text, {
       delimiter,
+      ...(anyLineEnd ? { record_delimiter: ['\r\n', '\n', '\r'] } : {}),
       bom: true,
       relax_column_count: true,
       skip_empty_lines: false,

@@ -22,6 +22,14 @@ describe('normalized CSV export', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
+  it('a cell with a line break is quoted, so a spreadsheet program (or a strict reader) keeps the row whole', () => {
+    // Read with LF as well as CRLF as row ends: an unquoted multi-line cell would split its row.
+    const rows = parse(csv, { record_delimiter: ['\r\n', '\n'], relax_column_count: true }) as string[][];
+    expect(rows).toHaveLength(seed.agreements.length + seed.notes.length + 1);
+    expect(rows.every((r) => r.length === NORMALIZED_COLUMNS.length)).toBe(true);
+    expect(csv).toMatch(/"https?:\/\/[^"\r\n]+\nhttps?:/);
+  });
+
   it('one row per record: agreements, then notes; partners as codes with names beside them', () => {
     const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(seed.agreements.length + seed.notes.length);

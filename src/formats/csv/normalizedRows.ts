@@ -21,6 +21,13 @@ function urls(sources: readonly Source[]): string {
   return sources.map((s) => s.url).join('\n');
 }
 
+/** Archived copies line up with URLs like titles; empty when no source has one. */
+function archived(sources: readonly Source[]): string {
+  return sources.some((s) => s.archivedUrl !== null)
+    ? sources.map((s) => s.archivedUrl ?? '').join('\n')
+    : '';
+}
+
 /** Titles line up with URLs; when no source has a title the cell stays empty rather than a run of newlines. */
 function titles(sources: readonly Source[]): string {
   return sources.some((s) => s.title !== '')
@@ -47,6 +54,7 @@ export function normalizedRows(
       a.summary,
       urls(a.sources),
       titles(a.sources),
+      archived(a.sources),
       bool(a.flags.nonGovernmental),
       bool(a.flags.multilateral),
       bool(a.flags.mentionsOnly),
@@ -66,6 +74,7 @@ export function normalizedRows(
       n.text,
       urls(n.sources),
       titles(n.sources),
+      archived(n.sources),
       '',
       '',
       '',

@@ -1,9 +1,10 @@
-import type { IncomingAgreement, IncomingNote } from '../../core/diff.ts';
+import { CARRIES_ALL, type Carried, type IncomingAgreement, type IncomingNote } from '../../core/diff.ts';
 import { AgreementIdSchema, type CategoryId, type CountryCode, NoteIdSchema } from '../../core/ids.ts';
 import type { Dataset } from '../../core/schemas.ts';
-import { splitUrls } from '../../core/url.ts';
+import { checkSourceUrl, splitUrls } from '../../core/url.ts';
 import { cellText, isBlankRow, linkedSource, looseKey } from '../cells.ts';
 import { lookUpCountry } from '../countryLookup.ts';
+import { DateChecks } from '../dateChecks.ts';
 import { reportDuplicateAgreements } from '../duplicates.ts';
 import type { ParsedContent } from '../parsedContent.ts';
 import { Problems } from '../problems.ts';
@@ -73,6 +74,50 @@ function partners(
   return out;
 }
 
+/**
+ * The fields a table carries are its columns: a sheet without a "status" column keeps every record's status.
+ * Link-check results have no column, so they are always kept. A column the sheet has carries even when a cell
+ * is empty (an empty title clears the title).
+ */
+export function carriedBy(has: (c: NormalizedColumn) => boolean): Carried {
+  return {
+    title: has('title'),
+    date: has('date') || has('date_text'),
+    summary: has('summary'),
+    status: has('status'),
+    nonGovernmental: has('non_governmental'),
+    multilateral: has('multilateral'),
+    mentionsOnly: has('mentions_only'),
+    sources: has('source_urls'),
+    sourceTitles: has('source_titles'),
+    archivedUrls: has('source_archived_urls'),
+    linkChecks: false,
+  };
+}
+
+/** The archived copies, one a line aligned with the source URLs (an empty line: none for that source). */
+function archivedCopies(row: Row, count: number, problems: Problems): Array<string | null> {
+  const text = row.get('source_archived_urls');
+  const lines = text === '' ? [] : text.split(/\r\n|\n|\r/).map((t) => t.trim());
+  if (lines.length > count)
+    problems.warn(
+      row.line,
+      'source_archived_urls',
+      `${lines.length} archived copies for ${count} source URLs; they are matched to URLs line by line and the extra ones are dropped`,
+    );
+  return lines.slice(0, count).map((raw) => {
+    if (raw === '') return null;
+    const check = checkSourceUrl(raw);
+    if (check.ok) return check.url;
+    problems.error(
+      row.line,
+      'source_archived_urls',
+      `${check.reason}. An archived copy must be a full web address (https://…), one a line in the order of source_urls; leave a line empty for none`,
+    );
+    return null;
+  });
+}
+
 function sources(row: Row, problems: Problems): ReturnType<typeof checkedSources> {
   const linked = row.linkedSources();
   const urls = splitUrls(restoreFormula(linked.text));
@@ -85,7 +130,12 @@ function sources(row: Row, problems: Problems): ReturnType<typeof checkedSources
       `${titles.length} titles for ${urls.length} source URLs; titles are matched to URLs line by line and the extra ones are dropped`,
     );
   }
-  return checkedSources(urls, titles, row.line, 'source_urls', problems);
+  const out = checkedSources(urls, titles, row.line, 'source_urls', problems);
+  const archived = archivedCopies(row, urls.length, problems);
+  // checkedSources leaves out refused URLs (each an error, so nothing is imported): align while all are kept.
+  if (out.length === urls.length)
+    for (let i = 0; i < out.length; i++) out[i]!.archivedUrl = archived[i] ?? null;
+  return out;
 }
 
 const formulaSafe = (cell: Cell): Cell => (typeof cell === 'string' ? restoreFormula(cell.trim()) : cell);
@@ -99,6 +149,7 @@ export function parseNormalized(grid: readonly GridRow[], dataset: NormalizedDat
     warnings: problems.warnings,
     errors: problems.errors,
     resolutions: [],
+    carries: { ...CARRIES_ALL },
   };
   const rows = grid.filter((r) => !isBlankRow(r));
   const header = rows[0];
@@ -131,8 +182,10 @@ export function parseNormalized(grid: readonly GridRow[], dataset: NormalizedDat
     }
   }
   if (problems.errors.length > 0) return out;
+  out.carries = carriedBy((c) => index.has(c));
 
   const category = categoryLookup(dataset);
+  const dates = new DateChecks();
   const ids = new Map<string, number>();
   for (const r of rows.slice(1)) {
     const raw = (c: NormalizedColumn): Cell => {
@@ -215,10 +268,14 @@ export function parseNormalized(grid: readonly GridRow[], dataset: NormalizedDat
       status: readStatus(row.get('status'), row.line, problems),
     };
     if (id !== '') agreement.id = id as IncomingAgreement['id'];
+    const dateColumn = index.get('date');
+    const uncertain = dateColumn === undefined ? undefined : r.uncertainDays?.get(dateColumn);
+    dates.check(agreement.date, row.line, row.get('date') === '' ? 'date_text' : 'date', uncertain, problems);
     if (cat === null || codes.length === 0) continue;
     out.agreements.push(agreement);
     out.lines.agreements.push(row.line);
   }
+  dates.flush(problems);
   reportDuplicateAgreements(out.agreements, out.lines.agreements, problems);
   return out;
 }

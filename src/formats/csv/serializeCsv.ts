@@ -4,11 +4,16 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Dataset } from '../../core/schemas.ts';
 import { type ExportAgreement, type ExportNote, normalizedRows } from './normalizedRows.ts';
 
-/** The normalized CSV: RFC 4180, CRLF line ends, UTF-8 without BOM, quoted only where needed. */
+/** The normalized CSV: RFC 4180, CRLF line ends, UTF-8 without BOM, quoted only where needed — and wherever a
+ * cell holds a line break of any kind (csv-stringify alone quotes only CRLF, and a spreadsheet program reads a
+ * bare LF in an unquoted cell as the end of the row). */
 export function serializeCsv(
   dataset: Pick<Dataset, 'categories'>,
   agreements: readonly ExportAgreement[],
   notes: readonly ExportNote[] = [],
 ): string {
-  return stringify(normalizedRows(dataset, agreements, notes), { record_delimiter: 'windows' });
+  return stringify(normalizedRows(dataset, agreements, notes), {
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  });
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { getCountry } from '../../core/countries/index.ts';
-import type { IncomingAgreement, IncomingNote } from '../../core/diff.ts';
+import { CARRIES_ALL, type IncomingAgreement, type IncomingNote } from '../../core/diff.ts';
 import { type DatasetDocument, DatasetDocumentSchema, DOCUMENT_SCHEMA } from '../../core/schemas.ts';
 import type { ParsedContent } from '../parsedContent.ts';
 import { Problems } from '../problems.ts';
@@ -99,6 +99,8 @@ export function parseJson(text: string): ParsedJson {
     errors: problems.errors,
     resolutions: [],
     document: null,
+    // The document is validated whole: every record has every key, so it carries every field.
+    carries: { ...CARRIES_ALL },
   };
   let input: unknown;
   try {

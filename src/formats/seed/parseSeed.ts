@@ -1,11 +1,12 @@
 import { countryName } from '../../core/countries/index.ts';
-import type { IncomingAgreement, IncomingNote } from '../../core/diff.ts';
+import type { Carried, IncomingAgreement, IncomingNote } from '../../core/diff.ts';
 import type { CountryCode } from '../../core/ids.ts';
 import { parsePartialDate, UNKNOWN_DATE } from '../../core/partialDate.ts';
 import type { AgreementContent, Dataset, NoteContent } from '../../core/schemas.ts';
 import { splitUrls } from '../../core/url.ts';
 import { cellText } from '../cells.ts';
 import { lookUpCountry } from '../countryLookup.ts';
+import { DateChecks } from '../dateChecks.ts';
 import { reportDuplicateAgreements } from '../duplicates.ts';
 import type { ParsedContent } from '../parsedContent.ts';
 import { Problems } from '../problems.ts';
@@ -17,6 +18,25 @@ import { readSeedTable, type SeedRow } from './seedTable.ts';
 
 // The seed layout: one row per country, one column per category holding source URLs, and a date and comment
 // that describe the row's record of the dated category (MoUs in the first dataset). See docs/formats.md.
+
+/**
+ * What the seed layout says about a record: its category, partner, date, comment (summary, and the flags read
+ * from it) and source URLs. Titles, status, source titles, archived copies and link checks are the editor's:
+ * re-importing the sheet keeps them (a hyperlink's label still titles a source the record does not have yet).
+ */
+export const SEED_CARRIES: Readonly<Carried> = Object.freeze({
+  title: false,
+  date: true,
+  summary: true,
+  status: false,
+  nonGovernmental: true,
+  multilateral: true,
+  mentionsOnly: true,
+  sources: true,
+  sourceTitles: false,
+  archivedUrls: false,
+  linkChecks: false,
+});
 
 type Draft = Omit<AgreementContent, 'partners'> & { line: number };
 type NoteDraft = Omit<NoteContent, 'country'> & { line: number };
@@ -52,8 +72,9 @@ function buildRow(
   row: SeedRow,
   dataset: SeedDataset,
   problems: Problems,
+  dates: DateChecks,
 ): { agreements: Draft[]; notes: NoteDraft[] } {
-  const built = buildRecords(row, dataset, problems);
+  const built = buildRecords(row, dataset, problems, dates);
   applyStatus(row, built.agreements, dataset.sheet.datedCategory, problems);
   return built;
 }
@@ -62,6 +83,7 @@ function buildRecords(
   row: SeedRow,
   dataset: SeedDataset,
   problems: Problems,
+  dates: DateChecks,
 ): { agreements: Draft[]; notes: NoteDraft[] } {
   const datedId = dataset.sheet.datedCategory;
   const drafts: Draft[] = [];
@@ -92,6 +114,7 @@ function buildRecords(
           `${parsed.error}; write a real date, e.g. "Aug 2015" or "2015-08-14"`,
         );
       else if (parsed.warning) problems.warn(row.line, row.date.header, parsed.warning);
+      else dates.check(parsed.date, row.line, row.date.header, row.date.uncertainFormat, problems);
       dated.date = parsed.date;
     }
     dated.summary = comment;
@@ -128,9 +151,10 @@ export function parseSeed(grid: readonly GridRow[], dataset: SeedDataset): Parse
   const lines: ParsedContent['lines'] = { agreements: [], notes: [] };
   const resolutions: ParsedContent['resolutions'] = [];
   const table = readSeedTable(grid, dataset, problems);
+  const dates = new DateChecks();
   const seen = new Map<CountryCode, { line: number; name: string }>();
   for (const block of table?.blocks ?? []) {
-    const built = block.rows.map((r) => buildRow(r, dataset, problems));
+    const built = block.rows.map((r) => buildRow(r, dataset, problems, dates));
     const carries = built.some((b) => b.agreements.length > 0 || b.notes.length > 0);
     const at = { line: block.line, column: block.column };
     const code = lookUpCountry(
@@ -170,6 +194,15 @@ export function parseSeed(grid: readonly GridRow[], dataset: SeedDataset): Parse
       }
     }
   }
+  dates.flush(problems);
   reportDuplicateAgreements(agreements, lines.agreements, problems);
-  return { agreements, notes, lines, warnings: problems.warnings, errors: problems.errors, resolutions };
+  return {
+    agreements,
+    notes,
+    lines,
+    warnings: problems.warnings,
+    errors: problems.errors,
+    resolutions,
+    carries: { ...SEED_CARRIES },
+  };
 }

@@ -18,7 +18,8 @@ export type CategoryCell = { id: CategoryId; header: string; state: CellState; t
 export type SeedRow = {
   line: number;
   categories: CategoryCell[];
-  date: { header: string; cell: Cell; state: CellState } | null;
+  /** `uncertainFormat`: see GridRow.uncertainDays. */
+  date: { header: string; cell: Cell; state: CellState; uncertainFormat?: string } | null;
   comment: { header: string; text: string } | null;
   status: { header: string; text: string } | null;
 };
@@ -43,6 +44,8 @@ function readRow(row: GridRow, h: SeedHeader, empty: ReadonlySet<string>): SeedR
   if (h.date) {
     const cell = row.cells[h.date.index];
     date = { header: h.date.header, cell, state: stateOf(cellText(cell), empty) };
+    const uncertain = row.uncertainDays?.get(h.date.index);
+    if (uncertain !== undefined) date.uncertainFormat = uncertain;
   }
   let comment: SeedRow['comment'] = null;
   if (h.comment) {

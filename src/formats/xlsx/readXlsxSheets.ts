@@ -2,6 +2,8 @@ import readXlsxFile from 'read-excel-file/node';
 import type { Problem } from '../../core/report.ts';
 import { binaryAdvice, sniffBytes } from '../text/sniffBytes.ts';
 import type { Cell, GridRow } from '../types.ts';
+import { readXlsxDateFormats } from './xlsxDateFormats.ts';
+import { datedCells } from './xlsxDates.ts';
 import { readXlsxHyperlinks } from './xlsxHyperlinks.ts';
 
 // Node only (read-excel-file/node). Rows keep their spreadsheet row numbers: read-excel-file returns every row
@@ -34,17 +36,21 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<XlsxRead> {
   try {
     const sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     const links = readXlsxHyperlinks(bytes);
+    const dateFormats = readXlsxDateFormats(bytes);
     return {
       ok: true,
       sheets: sheets.map((s) => {
         const sheetLinks = links.get(s.sheet);
+        const sheetDates = dateFormats.get(s.sheet);
         return {
           name: s.sheet,
           rows: s.data.map((cells, i): GridRow => {
             const rowLinks = sheetLinks?.get(i + 1);
-            return rowLinks
+            const rowDates = sheetDates?.get(i + 1);
+            const row: GridRow = rowLinks
               ? { line: i + 1, cells: cells as Cell[], links: rowLinks }
               : { line: i + 1, cells: cells as Cell[] };
+            return rowDates ? datedCells(row, rowDates) : row;
           }),
         };
       }),

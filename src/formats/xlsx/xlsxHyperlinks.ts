@@ -13,7 +13,7 @@ export type SheetLinks = Map<string, Map<number, Map<number, CellLink>>>;
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function unescapeXml(s: string): string {
+export function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
     if (e[0] === '#')
       return String.fromCodePoint(
@@ -23,13 +23,13 @@ function unescapeXml(s: string): string {
   });
 }
 
-function attr(tag: string, name: string): string | null {
+export function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
   return m ? unescapeXml(m[2] ?? m[3] ?? '') : null;
 }
 
 /** "C5" → [5, 2]. */
-function cellRef(ref: string): [row: number, col: number] | null {
+export function cellRef(ref: string): [row: number, col: number] | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
   if (!m) return null;
   let col = 0;
@@ -38,7 +38,7 @@ function cellRef(ref: string): [row: number, col: number] | null {
 }
 
 /** Relationship id → target, for one .rels part. */
-function relationships(
+export function relationships(
   xml: string | undefined,
 ): Map<string, { target: string; external: boolean; type: string }> {
   const out = new Map<string, { target: string; external: boolean; type: string }>();
@@ -56,7 +56,7 @@ function relationships(
 }
 
 /** A part path relative to the folder of `from` ("xl/workbook.xml" + "worksheets/sheet1.xml"). */
-function resolvePart(from: string, target: string): string {
+export function resolvePart(from: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = from.split('/').slice(0, -1);
   for (const seg of target.split('/')) {
@@ -66,7 +66,7 @@ function resolvePart(from: string, target: string): string {
   return parts.join('/');
 }
 
-function relsPathOf(part: string): string {
+export function relsPathOf(part: string): string {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }

@@ -19,6 +19,7 @@ const WIDTHS: Record<string, number> = {
   summary: 60,
   source_urls: 50,
   source_titles: 30,
+  source_archived_urls: 50,
   title: 30,
   partner_names: 24,
 };

@@ -11,15 +11,38 @@ import { NewNoteSchema, newNoteContent } from './noteInput.ts';
 
 // The editor API's dataset routes: add an agreement or a note, import a spreadsheet, the recent changes.
 
-/** The uploaded file of an import: a multipart form's "file" field, or the raw body named by ?filename=. */
-async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; name: string }> {
+type Upload = { bytes: Uint8Array; name: string; reason?: string; basis?: string };
+
+/** A form field or query parameter that is text (a form's field wins). */
+function textParam(c: Context, form: Record<string, unknown> | null, name: string): string | undefined {
+  const v = form?.[name];
+  if (typeof v === 'string') return v;
+  return c.req.query(name);
+}
+
+const MAX_REASON = 500;
+
+/** The uploaded file of an import: a multipart form's "file" field, or the raw body named by ?filename=; with
+ * the optional "reason" and "basis" as form fields or query parameters. */
+async function uploadedFile(c: Context): Promise<Upload> {
   const type = c.req.header('content-type') ?? '';
+  const extras = (form: Record<string, unknown> | null): Pick<Upload, 'reason' | 'basis'> => {
+    const reason = textParam(c, form, 'reason')?.trim();
+    if (reason !== undefined && reason.length > MAX_REASON)
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        `"reason" is ${reason.length} characters; keep it under ${MAX_REASON}`,
+      );
+    const basis = textParam(c, form, 'basis')?.trim();
+    return { reason: reason || undefined, basis: basis || undefined };
+  };
   if (/^multipart\/form-data/i.test(type)) {
     const form = await c.req.parseBody();
     const file = form.file;
     if (!(file instanceof File))
       throw new HttpError(400, 'invalid_input', 'send the spreadsheet as the form field "file"');
-    return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || 'upload' };
+    return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name || 'upload', ...extras(form) };
   }
   const name = c.req.query('filename');
   if (!name)
@@ -28,7 +51,7 @@ async function uploadedFile(c: Context): Promise<{ bytes: Uint8Array; name: stri
       'invalid_parameter',
       'name the file: ?filename=sheet.xlsx (its extension says how to read it), or send a multipart form with a "file" field',
     );
-  return { bytes: new Uint8Array(await c.req.arrayBuffer()), name };
+  return { bytes: new Uint8Array(await c.req.arrayBuffer()), name, ...extras(null) };
 }
 
 /** Mounted at /api/v1/datasets: POST /:id/agreements, /:id/notes and /:id/import; GET /:id/revisions. */
@@ -47,6 +70,8 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
 
   // Import a spreadsheet: the same reading and report as `atlas import --json`. ?dryRun=true only reports.
   // A file with errors writes nothing and answers 422 with the report (each error with its line and column).
+  // ?basis= (a dry run's "basis") applies only while the dataset is as the preview saw it; otherwise 409 with
+  // the new preview. ?reason= (or a form field "reason") is stored on every revision the import writes.
   app.post('/:id/import', requireEditor(store), importLimit, async (c) => {
     const target = await datasetOf(store, c.req.param('id'));
     const dryRun = ['1', 'true', 'yes'].includes((c.req.query('dryRun') ?? '').toLowerCase());
@@ -56,10 +81,13 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
       fileName: file.name,
       target,
       dryRun,
-      by: { actor: c.get('user').email, reason: `import of ${file.name.slice(0, 200)}` },
+      by: { actor: c.get('user').email, reason: file.reason ?? `import of ${file.name.slice(0, 200)}` },
+      basis: file.basis,
       sameDataset: true,
     });
+    c.header('Cache-Control', 'no-store');
     if (result.errors.length > 0) return c.json(result, 422);
+    if (result.basisChanged) return c.json(result, 409);
     if (!dryRun) snapshots.invalidate(target.id);
     c.header('Cache-Control', 'no-store');
     return c.json(result);

@@ -629,6 +629,57 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect(noToken.status).toBe(403);
   });
 
+  it("an import applies only the approved preview: ?basis= after someone else's edit is 409 with the new preview, nothing written", async () => {
+    const me = await login(EDITOR);
+    const url = `/api/v1/datasets/${DS}/import`;
+    const exported = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const sg = await firstOf('mou', 'SG');
+    const edited = exported.replace(
+      `${sg.id},mou,SG,Singapore,${sg.title}`,
+      `${sg.id},mou,SG,Singapore,Cyber MoU`,
+    );
+    expect(edited).not.toBe(exported);
+    const send = (query: string, reason?: string) => {
+      const form = new FormData();
+      form.append('file', new File([edited], 'agreements.csv', { type: 'text/csv' }));
+      if (reason) form.append('reason', reason);
+      return request(`${url}${query}`, { method: 'POST', body: form, headers: as(me) });
+    };
+    const preview = ImportReportSchema.strict().parse(await (await send('?dryRun=true')).json());
+    expect(preview.changes).toEqual([
+      expect.objectContaining({
+        id: sg.id,
+        category: 'mou',
+        partners: ['SG'],
+        diff: [{ field: 'title', before: sg.title, after: 'Cyber MoU' }],
+      }),
+    ]);
+    // Someone else edits another record between the preview and "Import it".
+    const fr = await firstOf('mlat', 'FR');
+    const patched = await request(
+      `/api/v1/agreements/${fr.id}`,
+      json('PATCH', { summary: 'edited meanwhile' }, as(me, { 'if-match': `"${fr.version}"` })),
+    );
+    expect(patched.status).toBe(200);
+    const before = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const refused = await send(`?basis=${encodeURIComponent(preview.basis!)}`);
+    expect(refused.status).toBe(409);
+    const fresh = ImportReportSchema.strict().parse(await refused.json());
+    expect(fresh).toMatchObject({ basisChanged: true, dryRun: true, changed: 2 });
+    expect(fresh.basis).not.toBe(preview.basis);
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toBe(before);
+
+    const applied = await send(`?basis=${encodeURIComponent(fresh.basis!)}`, 'titles from the treaty list');
+    expect(applied.status).toBe(200);
+    expect((await firstOf('mou', 'SG')).title).toBe('Cyber MoU');
+    const revs = (await (
+      await request(`/api/v1/datasets/${DS}/revisions?limit=5`, { headers: as(me) })
+    ).json()) as {
+      revisions: Array<{ entityId: string; reason: string }>;
+    };
+    expect(revs.revisions.find((r) => r.entityId === sg.id)?.reason).toBe('titles from the treaty list');
+  });
+
   it('logging out ends the session: its cookie no longer works', async () => {
     const me = await login(EDITOR);
     expect(

@@ -180,6 +180,19 @@ export function editorPaths(): Record<string, JsonObject> {
             description: 'For a raw body: the file name, whose extension says how to read it',
             schema: { type: 'string' },
           },
+          {
+            name: 'basis',
+            in: 'query',
+            description:
+              'The "basis" of the dry run that was approved: apply only while the dataset is in that state (else 409 with the new preview). Also a form field',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'reason',
+            in: 'query',
+            description: 'Why (stored on every revision the import writes). Also a form field',
+            schema: { type: 'string', maxLength: 500 },
+          },
         ],
         requestBody: {
           required: true,
@@ -187,7 +200,11 @@ export function editorPaths(): Record<string, JsonObject> {
             'multipart/form-data': {
               schema: {
                 type: 'object',
-                properties: { file: { type: 'string', format: 'binary' } },
+                properties: {
+                  file: { type: 'string', format: 'binary' },
+                  basis: { type: 'string' },
+                  reason: { type: 'string', maxLength: 500 },
+                },
                 required: ['file'],
               },
             },
@@ -199,6 +216,10 @@ export function editorPaths(): Record<string, JsonObject> {
           '400': error('No file, or no file name for a raw body'),
           ...DENIED,
           '404': error('No such dataset'),
+          '409': json(
+            'The dataset changed since the preview named by basis; nothing was written. The body is the new preview',
+            'ImportReport',
+          ),
           '413': error('The file is over 50 MB'),
           '422': json(
             'The file has errors (each with its line and column); nothing was written',
