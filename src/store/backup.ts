@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import { KyselyStore } from './kyselyStore.ts';
 import type { Dialect } from './migrations.ts';
 import type { Tables } from './tables.ts';
@@ -379,6 +379,13 @@ async function readSections(
   const truncated = (): BackupFileError =>
     new BackupFileError(`${source}: the backup ends early (it is truncated: no end line); ${DAMAGED}`);
   const rows: Record<string, number> = {};
+  // One INSERT in flight while the next chunk is read and parsed (PostgreSQL works meanwhile; the driver queues).
+  let pending: Promise<void> = Promise.resolve();
+  const insert = async (table: HeaderTable, chunk: unknown[][]): Promise<void> => {
+    await pending;
+    pending = insertRows(trx, dialect, table, chunk);
+    pending.catch(() => {});
+  };
   let line = await next();
   let lineNo = 2;
   for (const table of header) {
@@ -408,11 +415,12 @@ async function readSections(
       chunk.push(values);
       n += 1;
       if (chunk.length >= perChunk) {
-        await insertRows(trx, dialect, table, chunk);
+        await insert(table, chunk);
         chunk = [];
       }
     }
-    if (chunk.length > 0) await insertRows(trx, dialect, table, chunk);
+    if (chunk.length > 0) await insert(table, chunk);
+    await pending;
     rows[table.name] = n;
   }
   if (line === undefined) throw truncated();
@@ -434,17 +442,38 @@ async function readSections(
   return rows;
 }
 
+/** Statement texts by table, columns and row count: compiled once, then only new values are bound. */
+const insertTexts = new Map<string, string>();
+
 async function insertRows(trx: Db, dialect: Dialect, table: HeaderTable, chunk: unknown[][]): Promise<void> {
-  const cols = sql.join(table.columns.map((c) => sql.ref(c)));
-  if (dialect === 'postgres') {
-    // One JSON parameter per chunk, unpacked by the server into the table's own column types (0/1 → boolean).
-    const objects = chunk.map((values) => Object.fromEntries(table.columns.map((c, i) => [c, values[i]])));
-    await sql`insert into ${sql.table(table.name)} (${cols})
-      select ${cols} from json_populate_recordset(null::${sql.table(table.name)}, ${JSON.stringify(objects)}::json)`.execute(
-      trx,
-    );
-    return;
+  const shape = `${dialect}|${table.name}|${table.columns.join(',')}|${dialect === 'sqlite' ? chunk.length : ''}`;
+  let text = insertTexts.get(shape);
+  if (text === undefined) {
+    const cols = sql.join(table.columns.map((c) => sql.ref(c)));
+    const t = sql.table(table.name);
+    const one = sql`(${sql.join(table.columns.map(() => null))})`;
+    text = (
+      dialect === 'postgres'
+        ? // One JSON parameter per chunk, unpacked by the server into the table's own types (0/1 → boolean).
+          sql`insert into ${t} (${cols}) select ${cols} from json_populate_recordset(null::${t}, ${''}::json)`
+        : sql`insert into ${t} (${cols}) values ${sql.join(chunk.map(() => one))}`
+    ).compile(trx).sql;
+    insertTexts.set(shape, text);
   }
-  await sql`insert into ${sql.table(table.name)} (${cols})
-    values ${sql.join(chunk.map((values) => sql`(${sql.join(values)})`))}`.execute(trx);
+  let params: unknown[];
+  if (dialect === 'postgres') {
+    let json = '[';
+    for (let r = 0; r < chunk.length; r++) {
+      const values = chunk[r] as unknown[];
+      json += r === 0 ? '{' : ',{';
+      for (let i = 0; i < table.columns.length; i++) {
+        json += `${i === 0 ? '' : ','}${JSON.stringify(table.columns[i])}:${JSON.stringify(values[i] ?? null)}`;
+      }
+      json += '}';
+    }
+    params = [`${json}]`];
+  } else {
+    params = chunk.flat();
+  }
+  await trx.executeQuery(CompiledQuery.raw(text, params));
 }

@@ -98,7 +98,7 @@ export async function restoreCommand(path: string, opts: { replace?: boolean }, 
     if (foreign) throw new DataError(foreign);
   }
   const summary = await withStore(async (store) => {
-    const file = createReadStream(path);
+    const file = createReadStream(path, { highWaterMark: 1 << 20 });
     const stream = gzipped ? file.pipe(createGunzip()) : file;
     if (gzipped) file.on('error', (e) => stream.destroy(e));
     try {
