@@ -40,7 +40,7 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
       throw new HttpError(
         413,
         'too_large',
-        `the file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB; a dataset sheet is far smaller, so check that this is the right file, or split it`,
+        `the file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB (ATLAS_MAX_UPLOAD_BYTES); a dataset sheet is far smaller, so check that this is the right file, or split it`,
       );
     },
   });
