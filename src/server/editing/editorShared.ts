@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { DatasetIdSchema } from '../../core/ids.ts';
 import type { Agreement, CountryNote, Dataset } from '../../core/schemas.ts';
+import type { ImportReport, ImportRequest } from '../../importing/runImport.ts';
 import type { Actor, Store } from '../../store/types.ts';
 import { type EditorEnv, requireEditor } from '../auth/sessions.ts';
 import { HttpError } from '../http/httpError.ts';
@@ -14,7 +15,15 @@ import { RevertSchema } from './editorSchemas.ts';
 // What the editor API's record routes share: who makes a change, the If-Match rules, how a record is answered,
 // and the change, delete, history and revert routes of agreements and notes alike (recordWriteRoutes).
 
-export type Deps = { store: Store; snapshots: DatasetSnapshots; countries: CountryDirectory };
+/** Runs an import off the request thread (importing/workerPool.ts); the route calls runImport itself without one. */
+export type Importer = { run(req: ImportRequest): Promise<ImportReport> };
+
+export type Deps = {
+  store: Store;
+  snapshots: DatasetSnapshots;
+  countries: CountryDirectory;
+  importer?: Importer | undefined;
+};
 
 export const by = (c: Context<EditorEnv>): { actor: string; reason: string } => ({
   actor: c.get('user').email,
