@@ -92,6 +92,33 @@ try {
 
   await backupBench(dir, pgUrl);
 
+  const { healthDuringImport } = await import('./importHealth.ts');
+  const healthTargets: Array<[string, string]> = [['SQLite', `sqlite:${join(dir, 'health.db')}`]];
+  if (pgUrl) {
+    const u = new URL(pgUrl);
+    u.searchParams.set('schema', `bench_health_${process.pid}`);
+    healthTargets.push(['PostgreSQL', u.toString()]);
+  }
+  for (const [label, url] of healthTargets) {
+    try {
+      const h = await healthDuringImport(url, N);
+      record(
+        `/healthz p95 during a ${N.toLocaleString('en')}-row API import (${label})`,
+        `${h.p95} ms`,
+        '≤ 200 ms',
+        h.p95 <= 200 && h.failed === 0,
+      );
+      record(
+        `  max ${h.max} ms over ${h.polls} polls, ${h.failed} failed; the import took`,
+        `${(h.importMs / 1000).toFixed(1)} s`,
+        `(HTTP ${h.status})`,
+        null,
+      );
+    } finally {
+      if (label === 'PostgreSQL' && pgUrl) await dropSchema(pgUrl, `bench_health_${process.pid}`);
+    }
+  }
+
   const s = benchStats(N);
   record(
     `stats over ${N.toLocaleString('en')} agreements in memory (median)`,
