@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { healthDuringImport } from '../../bench/importHealth.ts';
+import { syntheticAgreements, syntheticDataset } from '../../bench/synthetic.ts';
 import { SEED_TXT } from '../../test/fixtures/index.ts';
 import { xlsxBombBytes } from '../../test/fixtures/xlsxBomb.ts';
+import { serializeCsv } from '../formats/index.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { startServer } from '../server/index.ts';
+import { openStore } from '../store/index.ts';
 import { tempDatabase, testDialects } from '../store/testing.ts';
+import { ImportRefusedError, ImportWorkerPool } from './workerPool.ts';
 
 // Imports through a real server, run by its worker pool: bombs are refused fast with the limit named and the
 // memory flat, the server answers /healthz all along, and a 100,000-row import leaves /healthz quick.
@@ -117,4 +121,42 @@ describe('imports off the request thread', () => {
       await db.dispose();
     }
   }, 240_000);
+
+  it('refuses an import beyond the workers and the queue (503), and one that passes the memory ceiling (413)', async () => {
+    const db = await tempDatabase('sqlite');
+    const store = await openStore(db.url);
+    const dataset = syntheticDataset('pool-test');
+    await store.putDataset(dataset, { actor: 'test', reason: 'test' });
+    await store.close();
+    const csv = new TextEncoder().encode(serializeCsv(dataset, syntheticAgreements(3000, 5)));
+    const req = {
+      bytes: csv,
+      fileName: 'sheet.csv',
+      target: dataset,
+      dryRun: true,
+      by: { actor: 'test', reason: 'test' },
+    };
+    const pool = new ImportWorkerPool({ databaseUrl: db.url, size: 1, queue: 0 });
+    const small = new ImportWorkerPool({ databaseUrl: db.url, size: 1, queue: 0, memoryMb: 8 });
+    try {
+      const first = pool.run(req);
+      const second = await pool.run(req).catch((e: unknown) => e);
+      expect(second).toBeInstanceOf(ImportRefusedError);
+      expect(second).toMatchObject({ status: 503, code: 'busy' });
+      expect((await first).added).toBe(3000);
+
+      const starved = await small.run(req).catch((e: unknown) => e);
+      expect(starved).toBeInstanceOf(ImportRefusedError);
+      expect(starved).toMatchObject({ status: 413 });
+      expect((starved as Error).message).toMatch(
+        /more than 8 MB of memory \(ATLAS_IMPORT_WORKER_MEMORY_MB\)/,
+      );
+      // The pool carries on: the other pool still imports.
+      expect((await pool.run(req)).added).toBe(3000);
+    } finally {
+      await pool.close();
+      await small.close();
+      await db.dispose();
+    }
+  }, 120_000);
 });
