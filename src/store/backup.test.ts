@@ -220,6 +220,11 @@ describe('refusals write nothing', () => {
         const newer = good.replace(BACKUP_FORMAT, 'accord-atlas/backup@9');
         expect((await refused(newer, true)).message).toMatch(/format accord-atlas\/backup@9.*does not read/);
 
+        const extraColumn = good.replace('"columns":["config",', '"columns":["colour","config",');
+        expect((await refused(extraColumn, true)).message).toMatch(
+          /table datasets has column\(s\) colour .*newer version/,
+        );
+
         const dataset = `${JSON.stringify({ schema: 'accord-atlas/dataset@1', dataset: config })}\n`;
         expect((await refused(dataset, true)).message).toMatch(/not an Accord Atlas backup/);
         expect((await refused('', true)).message).toMatch(/empty/);

@@ -329,6 +329,15 @@ export async function restoreBackup(
     const live = await liveTables(store);
     const first = await next();
     const header = readHeader(first, source, live);
+    for (const t of header) {
+      const have = new Set((await liveColumns(db, dialect, t.name)).map((c) => c.name));
+      const missing = t.columns.filter((c) => !have.has(c));
+      if (missing.length > 0) {
+        throw new BackupFileError(
+          `${source}: the backup's table ${t.name} has column(s) ${missing.join(', ')} that this database does not have: it was written by a newer version of atlas; restore it with that version (nothing was written)`,
+        );
+      }
+    }
     const hash = createHash('sha256');
     hash.update(`${first}\n`);
     return await db.transaction().execute(async (trx) => {
