@@ -1,12 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { type DatasetId, DatasetIdSchema } from '../core/ids.ts';
 import type { Dataset } from '../core/schemas.ts';
+import { MAX_FILE_BYTES } from '../formats/limits.ts';
 import { loadDatasetConfig, loadShippedConfig } from '../shipped/index.ts';
 import { DEFAULT_DATABASE_URL, openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 import { DataError, UsageError } from './errors.ts';
 
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+/** ATLAS_MAX_UPLOAD_BYTES (formats/limits.ts), as the server's. */
+export const MAX_INPUT_BYTES = MAX_FILE_BYTES;
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
@@ -92,7 +94,7 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   }
   if (size > MAX_INPUT_BYTES) {
     throw new DataError(
-      `${path}: the file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB. Split the sheet or remove unused columns and rows`,
+      `${path}: the file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB (ATLAS_MAX_UPLOAD_BYTES). Split the sheet or remove unused columns and rows`,
     );
   }
   return new Uint8Array(await readFile(path));

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { backupCommand } from './commands/backup.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { resolveCommand } from './commands/resolve.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { statsCommand } from './commands/stats.ts';
 import { userAddCommand } from './commands/user.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -77,6 +79,15 @@ function program(out: Out, setCode: (n: number) => void): Command {
       const { linksCheckCommand } = await import('./commands/links.ts');
       setCode(await linksCheckCommand(opts, out));
     });
+  p.command('backup')
+    .description('write the whole database but sessions to FILE (gzip’d when FILE ends in .gz)')
+    .requiredOption('--out <file>', 'the backup file to write')
+    .action(async (opts) => setCode(await backupCommand(opts, out)));
+  p.command('restore')
+    .description('fill an empty database from a backup (one transaction; nothing written if refused)')
+    .argument('<file>', 'a file written by atlas backup')
+    .option('--replace', 'replace everything in a database that is not empty')
+    .action(async (file, opts) => setCode(await restoreCommand(file, opts, out)));
   const user = p.command('user').description('manage editor accounts');
   user
     .command('add')

@@ -6,7 +6,14 @@ import { isNormalizedHeader } from './csv/columns.ts';
 import { type CsvGrid, csvGrid } from './csv/csvGrid.ts';
 import { parseNormalized } from './csv/parseNormalized.ts';
 import { parseJson } from './json/parseJson.ts';
-import { MAX_FILE_BYTES } from './limits.ts';
+import {
+  gridLimitProblem,
+  limitAdvice,
+  limitText,
+  MAX_FILE_BYTES,
+  textRecordsOver,
+  uploadLimits,
+} from './limits.ts';
 import type { ParsedContent } from './parsedContent.ts';
 import { parseSeed } from './seed/parseSeed.ts';
 import { readSeedHeader } from './seed/seedHeader.ts';
@@ -52,6 +59,8 @@ function containerFor(fileName: string, bytes: Uint8Array): FileContainer {
 
 /** A table is the normalized one when its first non-empty row is the normalized header; otherwise the seed layout. */
 function parseGrid(rows: readonly GridRow[], dataset: Dataset, container: FileContainer): ParsedFile {
+  const over = gridLimitProblem(rows, uploadLimits());
+  if (over) return failed(container, { ...over, column: null });
   const first = rows.find((r) => !isBlankRow(r));
   if (first && isNormalizedHeader(first.cells.map(cellText)))
     return result('csv', container, parseNormalized(rows, dataset));
@@ -114,6 +123,13 @@ export async function parseFile(bytes: Uint8Array, fileName: string, dataset: Da
     }
     return parsed;
   }
+  const maxRows = uploadLimits().rows;
+  if (textRecordsOver(decoded.text, maxRows))
+    return failed(container, {
+      line: null,
+      column: null,
+      message: `the file has more than ${limitText('rows', maxRows)} rows; ${limitAdvice('rows')}`,
+    });
   if (container === 'text') return parseGrid(tsvGrid(decoded.text), dataset, 'text');
   const grid = csvTable(decoded.text, dataset);
   if (!grid.ok) return failed('csv', grid.problem);

@@ -10,6 +10,7 @@ import { userRoutes } from './auth/userRoutes.ts';
 import { agreementWriteRoutes } from './editing/agreementWriteRoutes.ts';
 import { datasetSettingsRoutes } from './editing/datasetSettings.ts';
 import { datasetWriteRoutes } from './editing/datasetWriteRoutes.ts';
+import type { Importer } from './editing/editorShared.ts';
 import { noteWriteRoutes } from './editing/noteWriteRoutes.ts';
 import { createErrorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { sendJson } from './http/httpCache.ts';
@@ -57,6 +58,8 @@ export type AppOptions = {
   linkCheck?: LinkCheckConfig;
   /** Readers' suggestions per client address (default: 20 an hour, in this process's memory). */
   suggestionLimiter?: SuggestionLimiter;
+  /** Runs imports off the request thread (startServer's ImportWorkerPool); in the request when unset. */
+  importer?: Importer;
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -106,7 +109,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/datasets', datasetRoutes({ snapshots, countries: countryDirectory }));
   app.route('/api/v1/agreements', agreementRoutes(store));
   // The editor API: sessions, record changes with If-Match, history, users (DESIGN.md).
-  const editing = { store, snapshots, countries: countryDirectory };
+  const editing = { store, snapshots, countries: countryDirectory, importer: options.importer };
   app.route('/api/v1/session', sessionRoutes(store, options.loginLimiter ?? new LoginLimiter(), logger));
   app.route('/api/v1/agreements', agreementWriteRoutes(editing));
   app.route('/api/v1/notes', noteWriteRoutes(editing));

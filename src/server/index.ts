@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { ImportWorkerPool, workersCanOpen } from '../importing/workerPool.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 import { createApp } from './app.ts';
@@ -77,6 +78,8 @@ function listen(app: Hono, port: number, hostname: string | undefined): Promise<
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const logger = options.logger ?? silentLogger;
   const store = await open(options.databaseUrl);
+  // Imports run in worker threads with stores of their own on the same database (not for an in-memory one).
+  let importer: ImportWorkerPool | null = null;
   try {
     if (options.seed !== false) {
       const seed = await ensureSeeded(store);
@@ -90,9 +93,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         );
       }
     }
+    importer = workersCanOpen(options.databaseUrl)
+      ? new ImportWorkerPool({ databaseUrl: options.databaseUrl })
+      : null;
     const app = createApp({
       store,
       logger,
+      ...(importer ? { importer } : {}),
       ...(options.defaultDataset !== undefined ? { defaultDataset: options.defaultDataset } : {}),
       publish: options.publish ?? null,
     });
@@ -109,11 +116,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         // In-flight requests get a moment to finish; a client that never reads its answer does not hold
         // the process open.
         setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
-      }).then(() => store.close());
+      })
+        .then(() => importer?.close())
+        .then(() => store.close());
       return closing;
     };
     return { url: `http://${host}:${port}`, port, store, app, close };
   } catch (err) {
+    await importer?.close();
     await store.close();
     throw err;
   }

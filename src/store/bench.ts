@@ -77,7 +77,7 @@ export async function benchImport(
   }
 }
 
-async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
   const { Kysely, PostgresDialect, sql } = await import('kysely');
   const pg = (await import('pg')).default;
   const db = new Kysely<unknown>({

@@ -1,4 +1,13 @@
 // The store: the only place with SQL. Open one with `openStore(DATABASE_URL)`.
+
+export type { BackupSummary, RestoreOptions, RestoreSummary } from './backup.ts';
+export {
+  BACKUP_FORMAT,
+  BackupFileError,
+  DatabaseNotEmptyError,
+  restoreBackup,
+  writeBackup,
+} from './backup.ts';
 export type { DatabaseTarget } from './databaseUrl.ts';
 export { DatabaseUrlError, DEFAULT_DATABASE_URL, parseDatabaseUrl } from './databaseUrl.ts';
 export { openStore } from './openStore.ts';

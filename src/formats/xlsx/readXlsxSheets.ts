@@ -1,5 +1,7 @@
 import readXlsxFile from 'read-excel-file/node';
 import type { Problem } from '../../core/report.ts';
+import { zipLimitProblem } from '../cappedUnzip.ts';
+import { uploadLimits } from '../limits.ts';
 import { binaryAdvice, sniffBytes } from '../text/sniffBytes.ts';
 import type { Cell, GridRow } from '../types.ts';
 import { readXlsxDateFormats } from './xlsxDateFormats.ts';
@@ -33,6 +35,9 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<XlsxRead> {
     return fail(
       'this is an Apple Numbers file, not an .xlsx workbook; in Numbers choose File → Export To → Excel (.xlsx) or CSV and import that',
     );
+  // Before any reader inflates it whole: a zip bomb is refused here, within the upload limits.
+  const over = await zipLimitProblem(bytes, uploadLimits());
+  if (over !== null) return fail(over);
   try {
     const sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     const links = readXlsxHyperlinks(bytes);

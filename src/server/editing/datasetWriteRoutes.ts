@@ -1,12 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_FILE_BYTES } from '../../formats/limits.ts';
-import { runImport } from '../../importing/runImport.ts';
+import { type ImportReport, type ImportRequest, runImport } from '../../importing/runImport.ts';
+import { ImportRefusedError } from '../../importing/workerPool.ts';
 import { type EditorEnv, requireEditor } from '../auth/sessions.ts';
 import { HttpError } from '../http/httpError.ts';
 import { jsonBody } from '../http/jsonBody.ts';
 import { NewAgreementSchema, newAgreementContent } from './agreementInput.ts';
-import { by, type Deps, datasetOf, sendAgreement, sendRecord } from './editorShared.ts';
+import { by, type Deps, datasetOf, type Importer, sendAgreement, sendRecord } from './editorShared.ts';
 import { NewNoteSchema, newNoteContent } from './noteInput.ts';
 
 // The editor API's dataset routes: add an agreement or a note, import a spreadsheet, the recent changes.
@@ -54,8 +55,18 @@ async function uploadedFile(c: Context): Promise<Upload> {
   return { bytes: new Uint8Array(await c.req.arrayBuffer()), name, ...extras(null) };
 }
 
+/** An import run by the workers; a refusal of theirs (busy, out of memory) is an HTTP answer. */
+async function offThread(importer: Importer, req: ImportRequest): Promise<ImportReport> {
+  try {
+    return await importer.run(req);
+  } catch (e) {
+    if (e instanceof ImportRefusedError) throw new HttpError(e.status, e.code, e.message);
+    throw e;
+  }
+}
+
 /** Mounted at /api/v1/datasets: POST /:id/agreements, /:id/notes and /:id/import; GET /:id/revisions. */
-export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<EditorEnv> {
+export function datasetWriteRoutes({ store, snapshots, countries, importer }: Deps): Hono<EditorEnv> {
   const app = new Hono<EditorEnv>();
   const importLimit = bodyLimit({
     maxSize: MAX_FILE_BYTES,
@@ -63,7 +74,7 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
       throw new HttpError(
         413,
         'too_large',
-        `the file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB; a dataset sheet is far smaller, so check that this is the right file, or split it`,
+        `the file is over the limit of ${MAX_FILE_BYTES / 1024 / 1024} MB (ATLAS_MAX_UPLOAD_BYTES); a dataset sheet is far smaller, so check that this is the right file, or split it`,
       );
     },
   });
@@ -76,7 +87,7 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
     const target = await datasetOf(store, c.req.param('id'));
     const dryRun = ['1', 'true', 'yes'].includes((c.req.query('dryRun') ?? '').toLowerCase());
     const file = await uploadedFile(c);
-    const result = await runImport(store, {
+    const request = {
       bytes: file.bytes,
       fileName: file.name,
       target,
@@ -84,7 +95,9 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
       by: { actor: c.get('user').email, reason: file.reason ?? `import of ${file.name.slice(0, 200)}` },
       basis: file.basis,
       sameDataset: true,
-    });
+    };
+    // Off the request thread when the server has import workers (parse, plan and apply: runImport in a worker).
+    const result = await (importer ? offThread(importer, request) : runImport(store, request));
     c.header('Cache-Control', 'no-store');
     if (result.errors.length > 0) return c.json(result, 422);
     if (result.basisChanged) return c.json(result, 409);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { DatasetIdSchema } from '../../core/ids.ts';
 import { revisionDiff } from '../../core/revisionDiff.ts';
 import type { Agreement, CountryNote, Dataset } from '../../core/schemas.ts';
+import type { ImportReport, ImportRequest } from '../../importing/runImport.ts';
 import { type Actor, RevertConflictError, type Store } from '../../store/types.ts';
 import { type EditorEnv, requireEditor } from '../auth/sessions.ts';
 import { HttpError } from '../http/httpError.ts';
@@ -15,7 +16,15 @@ import { type RevertConflictSchema, RevertSchema } from './editorSchemas.ts';
 // What the editor API's record routes share: who makes a change, the If-Match rules, how a record is answered,
 // and the change, delete, history and revert routes of agreements and notes alike (recordWriteRoutes).
 
-export type Deps = { store: Store; snapshots: DatasetSnapshots; countries: CountryDirectory };
+/** Runs an import off the request thread (importing/workerPool.ts); the route calls runImport itself without one. */
+export type Importer = { run(req: ImportRequest): Promise<ImportReport> };
+
+export type Deps = {
+  store: Store;
+  snapshots: DatasetSnapshots;
+  countries: CountryDirectory;
+  importer?: Importer | undefined;
+};
 
 /**
  * The reason a change gives in X-Change-Reason. A header carries Latin-1 only, so a reason in any other script is
