@@ -12,14 +12,27 @@ import type {
 } from '../core/schemas.ts';
 import * as agreements from './agreements.ts';
 import { applyImport } from './applyImport.ts';
+import * as audit from './audit.ts';
 import * as datasets from './datasets.ts';
+import * as limits from './limits.ts';
 import { type Dialect, migrateToLatest } from './migrations.ts';
 import * as notes from './notes.ts';
 import { revert } from './revert.ts';
 import * as revisions from './revisions.ts';
 import type { Tables } from './tables.ts';
 import type { Tx } from './tx.ts';
-import type { Actor, Role, Session, Store, User, UserWithHash } from './types.ts';
+import type {
+  Actor,
+  AuditEntry,
+  NewAuditEntry,
+  RateWindow,
+  Role,
+  Session,
+  Store,
+  User,
+  UserPatch,
+  UserWithHash,
+} from './types.ts';
 import * as users from './users.ts';
 
 // The Store over Kysely: one query code for both dialects. Every write runs in a transaction, so a record and
@@ -136,8 +149,17 @@ export class KyselyStore implements Store {
     return revisions.lastChange(this.db, dataset);
   }
 
-  createUser(email: string, role: Role, passwordHash: string): Promise<User> {
-    return this.#write((tx) => users.createUser(tx, email, role, passwordHash));
+  createUser(
+    email: string,
+    role: Role,
+    passwordHash: string,
+    rights?: { datasets?: string[] | null; canPublish?: boolean },
+  ): Promise<User> {
+    return this.#write((tx) => users.createUser(tx, email, role, passwordHash, rights));
+  }
+
+  updateUser(email: string, patch: UserPatch, keepSession?: string): Promise<User> {
+    return this.#write((tx) => users.updateUser(tx, email, patch, keepSession));
   }
 
   findUser(email: string): Promise<UserWithHash | null> {
@@ -158,5 +180,45 @@ export class KyselyStore implements Store {
 
   deleteSession(tokenHash: string): Promise<void> {
     return users.deleteSession(this.#tx, tokenHash);
+  }
+
+  listSessions(userId: number): Promise<Session[]> {
+    return users.listSessions(this.#tx, userId);
+  }
+
+  deleteUserSessions(userId: number, except?: string): Promise<number> {
+    return users.deleteUserSessions(this.#tx, userId, except);
+  }
+
+  touchSession(tokenHash: string, at: string): Promise<void> {
+    return users.touchSession(this.#tx, tokenHash, at);
+  }
+
+  appendAudit(entry: NewAuditEntry): Promise<void> {
+    return audit.appendAudit(this.#tx, entry);
+  }
+
+  listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]> {
+    return audit.listAudit(this.#tx, options);
+  }
+
+  addRateHit(bucket: string, key: string, at: string): Promise<number> {
+    return limits.addRateHit(this.#tx, bucket, key, at);
+  }
+
+  removeRateHit(id: number): Promise<void> {
+    return limits.removeRateHit(this.#tx, id);
+  }
+
+  rateWindow(bucket: string, key: string, since: string): Promise<RateWindow> {
+    return limits.rateWindow(this.#tx, bucket, key, since);
+  }
+
+  clearRateHits(bucket: string, key: string): Promise<void> {
+    return limits.clearRateHits(this.#tx, bucket, key);
+  }
+
+  pruneRateHits(before: string): Promise<void> {
+    return limits.pruneRateHits(this.#tx, before);
   }
 }

@@ -1,0 +1,46 @@
+import type { Tx } from './tx.ts';
+import type { RateWindow } from './types.ts';
+
+// The limiters' memory, in the database so every server process counts the same hits: one row per hit, keyed by
+// a bucket (what is limited: "login-pair", "suggestions"…) and a key (who: an address, an e-mail and address).
+// Policies (how many, how long, back-off) live with their callers in the server.
+
+export async function addRateHit(tx: Tx, bucket: string, key: string, at: string): Promise<number> {
+  const row = await tx.db
+    .insertInto('rate_hits')
+    .values({ bucket, key: key.slice(0, 400), at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function removeRateHit(tx: Tx, id: number): Promise<void> {
+  await tx.db.deleteFrom('rate_hits').where('id', '=', id).execute();
+}
+
+export async function rateWindow(tx: Tx, bucket: string, key: string, since: string): Promise<RateWindow> {
+  const row = await tx.db
+    .selectFrom('rate_hits')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('count'),
+      eb.fn.min('at').as('first'),
+      eb.fn.max('at').as('last'),
+    ])
+    .where('bucket', '=', bucket)
+    .where('key', '=', key.slice(0, 400))
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), first: row.first ?? null, last: row.last ?? null };
+}
+
+export async function clearRateHits(tx: Tx, bucket: string, key: string): Promise<void> {
+  await tx.db
+    .deleteFrom('rate_hits')
+    .where('bucket', '=', bucket)
+    .where('key', '=', key.slice(0, 400))
+    .execute();
+}
+
+export async function pruneRateHits(tx: Tx, before: string): Promise<void> {
+  await tx.db.deleteFrom('rate_hits').where('at', '<', before).execute();
+}
