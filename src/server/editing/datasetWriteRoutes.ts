@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_FILE_BYTES } from '../../formats/limits.ts';
 import { runImport } from '../../importing/runImport.ts';
+import { audit } from '../auth/audit.ts';
 import { type EditorEnv, requireEditor } from '../auth/sessions.ts';
 import { HttpError } from '../http/httpError.ts';
 import { jsonBody } from '../http/jsonBody.ts';
@@ -61,6 +62,14 @@ export function datasetWriteRoutes({ store, snapshots, countries }: Deps): Hono<
     });
     if (result.errors.length > 0) return c.json(result, 422);
     if (!dryRun) snapshots.invalidate(target.id);
+    if (!dryRun)
+      await audit(c, store, 'import', {
+        dataset: target.id,
+        file: file.name.slice(0, 200),
+        added: result.added,
+        changed: result.changed,
+        removed: result.removed,
+      });
     c.header('Cache-Control', 'no-store');
     return c.json(result);
   });
