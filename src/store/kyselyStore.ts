@@ -206,8 +206,14 @@ export class KyselyStore implements Store {
     return limits.addRateHit(this.#tx, bucket, key, at);
   }
 
-  removeRateHit(id: number): Promise<void> {
-    return limits.removeRateHit(this.#tx, id);
+  takeRateHit(
+    bucket: string,
+    key: string,
+    at: string,
+    since: string,
+    max: number,
+  ): Promise<RateWindow & { taken: boolean }> {
+    return this.#write((tx) => limits.takeRateHit(tx, bucket, key, at, since, max));
   }
 
   rateWindow(bucket: string, key: string, since: string): Promise<RateWindow> {

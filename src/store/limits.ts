@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from './tx.ts';
 import type { RateWindow } from './types.ts';
 
@@ -14,8 +15,25 @@ export async function addRateHit(tx: Tx, bucket: string, key: string, at: string
   return Number(row.id);
 }
 
-export async function removeRateHit(tx: Tx, id: number): Promise<void> {
-  await tx.db.deleteFrom('rate_hits').where('id', '=', id).execute();
+/**
+ * Takes one place for `key` if fewer than `max` hits fall at or after `since`: counts and writes under a lock on
+ * the key (PostgreSQL: a transaction-scoped advisory lock; SQLite: the store's transactions begin immediate), so two processes racing
+ * for the last place cannot both get it, and a burst is never refused as a whole. Run inside a transaction.
+ */
+export async function takeRateHit(
+  tx: Tx,
+  bucket: string,
+  key: string,
+  at: string,
+  since: string,
+  max: number,
+): Promise<RateWindow & { taken: boolean }> {
+  if (tx.dialect === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtext(${`${bucket}\n${key.slice(0, 400)}`}))`.execute(tx.db);
+  const before = await rateWindow(tx, bucket, key, since);
+  if (before.count >= max) return { ...before, taken: false };
+  await addRateHit(tx, bucket, key, at);
+  return { count: before.count + 1, first: before.first ?? at, last: at, taken: true };
 }
 
 export async function rateWindow(tx: Tx, bucket: string, key: string, since: string): Promise<RateWindow> {

@@ -167,9 +167,19 @@ export interface Store {
   /** Newest first; `before` pages by id. */
   listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
 
-  /** Records one hit of a limiter key; returns its id (to take it back). */
+  /** Records one hit of a limiter key; returns its id. */
   addRateHit(bucket: string, key: string, at: string): Promise<number>;
-  removeRateHit(id: number): Promise<void>;
+  /**
+   * Records a hit only if fewer than `max` hits of the key fall at or after `since`, atomically across
+   * processes; says whether it did, with the window as it is then.
+   */
+  takeRateHit(
+    bucket: string,
+    key: string,
+    at: string,
+    since: string,
+    max: number,
+  ): Promise<RateWindow & { taken: boolean }>;
   /** The key's hits at or after `since`. */
   rateWindow(bucket: string, key: string, since: string): Promise<RateWindow>;
   clearRateHits(bucket: string, key: string): Promise<void>;

@@ -34,17 +34,21 @@ export class WindowLimiter {
   }
 
   /**
-   * Counts one hit for `key` and says whether it is within the limit. The hit is written first and counted
-   * after, so two processes racing for the last place cannot both get it; a refused hit is taken back.
+   * Counts one hit for `key` and says whether it is within the limit; a refused hit is not counted. The store
+   * takes the place atomically, so two processes racing for the last place cannot both get it.
    */
   async hit(key: string): Promise<LimitAnswer> {
     const now = this.#now();
     const { bucket, max, windowMs } = this.#limits;
     await pruneOldHits(this.#store, now);
-    const id = await this.#store.addRateHit(bucket, key, new Date(now).toISOString());
-    const w = await this.#store.rateWindow(bucket, key, new Date(now - windowMs).toISOString());
-    if (w.count <= max) return { ok: true, retryAfterSeconds: 0 };
-    await this.#store.removeRateHit(id);
+    const w = await this.#store.takeRateHit(
+      bucket,
+      key,
+      new Date(now).toISOString(),
+      new Date(now - windowMs).toISOString(),
+      max,
+    );
+    if (w.taken) return { ok: true, retryAfterSeconds: 0 };
     const freeAt = Date.parse(w.first ?? new Date(now).toISOString()) + windowMs;
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
   }
