@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../../bench/serverProcess.ts';
 import { ensureEditorBuild, ensureWebBuild } from '../bake/webBuild.ts';
 import type { Agreement } from '../core/schemas.ts';
 import { openStore } from '../store/index.ts';
@@ -13,49 +12,16 @@ import { type TestDatabase, testDatabases } from './testing.ts';
 // a session made on A works on B, logging out or disabling on A ends it on B, login failures are counted across
 // both, and an edit on A is on B's public API and page within 5 s. Runs when TEST_DATABASE_URL is set.
 
-const SERVE = fileURLToPath(new URL('../../bin/serve.mjs', import.meta.url));
 const USER = { email: 'two@example.org', password: 'two processes one database' };
 const DS = 'cis-india-cyber';
-
-type Server = { url: string; child: ChildProcess };
-
-function startServer(databaseUrl: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVE], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
-    const onData = (d: Buffer): void => {
-      out += d.toString();
-      const m = /listening on (http:\/\/[\w.:]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1]!, child });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
-
-function stop(s: Server | undefined): Promise<void> {
-  if (!s || s.child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    s.child.once('exit', () => resolve());
-    s.child.kill('SIGTERM');
-  });
-}
 
 const pg = testDatabases('two').find((f) => f.dialect === 'postgres');
 
 describe.skipIf(pg === undefined)('two server processes on one PostgreSQL', () => {
   let db: TestDatabase;
   let store: Store;
-  let a: Server;
-  let b: Server;
+  let a: ServerProcess;
+  let b: ServerProcess;
 
   const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}${path}`, {
@@ -80,10 +46,10 @@ describe.skipIf(pg === undefined)('two server processes on one PostgreSQL', () =
     store = await openStore(db.url);
     await ensureSeeded(store);
     await store.createUser(USER.email, 'editor', await hashPassword(USER.password));
-    [a, b] = await Promise.all([startServer(db.url), startServer(db.url)]);
+    [a, b] = await Promise.all([startServerProcess(db.url), startServerProcess(db.url)]);
   }, 300_000);
   afterAll(async () => {
-    await Promise.all([stop(a), stop(b)]);
+    await Promise.all([a?.stop(), b?.stop()]);
     await store?.close();
     await db?.cleanup();
   });
