@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DatasetDocument } from '../core/schemas.ts';
+import { AccountView } from './AccountView.tsx';
+import { AuditView } from './AuditView.tsx';
 import { api } from './api.ts';
 import { ChangesView } from './ChangesView.tsx';
 import { DatasetView } from './DatasetView.tsx';
@@ -15,7 +17,7 @@ import { UsersView } from './UsersView.tsx';
 // The logged-in editor: which dataset, and the records, import and (for admins) users tabs. The dataset document
 // is read again after every change, so what the editor shows is what the public map shows.
 
-type Tab = 'records' | 'notes' | 'changes' | 'import' | 'publish' | 'dataset' | 'users';
+type Tab = 'records' | 'notes' | 'changes' | 'import' | 'publish' | 'dataset' | 'users' | 'audit' | 'account';
 type DatasetList = { datasets: Array<{ id: string; title: string }> };
 
 export function Workspace(props: { user: SessionUser; onLogOut: () => void }): JSX.Element {
@@ -52,7 +54,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
     'changes',
     'import',
     'publish',
-    ...(props.user.role === 'admin' ? (['dataset', 'users'] as const) : []),
+    ...(props.user.role === 'admin' ? (['dataset', 'users', 'audit'] as const) : []),
+    'account',
   ];
   const mapUrl =
     datasetId === null || datasetId === datasets[0]?.id ? '/' : `/d/${encodeURIComponent(datasetId)}/`;
@@ -129,8 +132,12 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
           <PublishView />
         ) : tab === 'dataset' ? (
           <DatasetView dataset={doc.dataset} onChanged={reload} />
-        ) : (
+        ) : tab === 'users' ? (
           <UsersView />
+        ) : tab === 'audit' ? (
+          <AuditView />
+        ) : (
+          <AccountView />
         )}
       </main>
     </div>
