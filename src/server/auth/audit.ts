@@ -8,7 +8,6 @@ import { clientAddress } from '../http/clientAddress.ts';
 export type AuditAction =
   | 'login'
   | 'login-failed'
-  | 'login-refused'
   | 'logout'
   | 'session-ended'
   | 'password-changed'

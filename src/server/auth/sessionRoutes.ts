@@ -62,7 +62,7 @@ export function sessionRoutes(
     const wait = await limiter.retryAfter(client, email);
     if (wait > 0) {
       logger.warn({ email, client }, 'login refused: too many failed attempts');
-      await audit(c, store, 'login-refused', { email, retryAfterSeconds: wait }, null);
+      // Not audited: refusals cost the attacker nothing, so one row each would let them fill the log.
       throw tooMany(c, wait);
     }
     const user = await store.findUser(email);
