@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/index.ts';
 import { tempStore, testDialects } from '../../store/testing.ts';
 import type { Store } from '../../store/types.ts';
-import { WindowLimiter } from './rateLimiter.ts';
+import { SUGGESTION_LIMITS, suggestionLimiter, WindowLimiter } from './rateLimiter.ts';
 
 // The database-backed window limiter (readers' suggestions: 20 an hour per address), with two stores on one
 // database standing for two server processes: they count the same hits.
@@ -49,6 +49,15 @@ for (const { dialect, skip } of testDialects()) {
       expect(burst.filter((x) => x.ok)).toHaveLength(20);
       clock += 3600_000;
       expect((await a.hit('198.51.100.4')).ok).toBe(true);
+    });
+
+    it('the suggestions limiter is 20 an hour per address, shared through the store', async () => {
+      expect(SUGGESTION_LIMITS).toEqual({ bucket: 'suggestions', max: 20, windowMs: 3600_000 });
+      const t = Date.parse('2026-04-01T00:00:00Z');
+      const first = suggestionLimiter(one.store, () => t);
+      for (let i = 0; i < 20; i++) expect((await first.hit('192.0.2.77')).ok).toBe(true);
+      const other = suggestionLimiter(two, () => t + 1000);
+      expect(await other.hit('192.0.2.77')).toEqual({ ok: false, retryAfterSeconds: 3599 });
     });
 
     it('refuses a limit that makes no sense', () => {

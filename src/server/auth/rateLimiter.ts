@@ -53,3 +53,10 @@ export class WindowLimiter {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
   }
 }
+
+/** Readers' suggestions: 20 an hour per client address, counted in the database (the SuggestionLimiter). */
+export const SUGGESTION_LIMITS: WindowLimits = { bucket: 'suggestions', max: 20, windowMs: 3600_000 };
+
+export function suggestionLimiter(store: Store, now: () => number = Date.now): WindowLimiter {
+  return new WindowLimiter(store, SUGGESTION_LIMITS, now);
+}
