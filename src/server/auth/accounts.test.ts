@@ -23,6 +23,7 @@ describe.each(testDatabases('accounts'))('accounts on $dialect', (factory) => {
   let otherAgreement: Agreement;
   let otherNote: CountryNote;
   let mineAgreement: Agreement;
+  let mineNote: CountryNote;
 
   const request = (path: string, init: RequestInit = {}): Promise<Response> =>
     Promise.resolve(s.app.request(path, init));
@@ -79,6 +80,11 @@ describe.each(testDatabases('accounts'))('accounts on $dialect', (factory) => {
     const { id: _id, dataset: _d, version: _v, createdAt: _c, updatedAt: _u, ...content } = sample;
     otherAgreement = await s.store.createAgreement(OTHER as DatasetId, content, by);
     mineAgreement = (await s.store.listAgreements(DS as DatasetId))[1]!;
+    mineNote = await s.store.createNote(
+      DS as DatasetId,
+      { country: 'KE', text: 'n', sources: [] } as never,
+      by,
+    );
     otherNote = await s.store.createNote(
       OTHER as DatasetId,
       { country: 'FR', text: 'n', sources: [] } as never,
@@ -241,19 +247,20 @@ describe.each(testDatabases('accounts'))('accounts on $dialect', (factory) => {
     );
     const rev = (await s.store.listRevisions(a.id))[0]!;
     await denied(`/api/v1/agreements/${a.id}/revert`, json('POST', { revision: rev.id }, h()));
-    const note = (await s.store.listNotes(DS as DatasetId))[0];
-    if (note) {
-      await denied(
-        `/api/v1/notes/${note.id}`,
-        json('PATCH', { text: 'x' }, h({ 'if-match': `"${note.version}"` })),
-      );
-      await denied(
-        `/api/v1/notes/${note.id}`,
-        json('DELETE', undefined, h({ 'if-match': `"${note.version}"` })),
-      );
-    }
+    const note = mineNote;
+    await denied(
+      `/api/v1/notes/${note.id}`,
+      json('PATCH', { text: 'x' }, h({ 'if-match': `"${note.version}"` })),
+    );
+    await denied(
+      `/api/v1/notes/${note.id}`,
+      json('DELETE', undefined, h({ 'if-match': `"${note.version}"` })),
+    );
+    const noteRev = (await s.store.listRevisions(note.id))[0]!;
+    await denied(`/api/v1/notes/${note.id}/revert`, json('POST', { revision: noteRev.id }, h()));
     await denied('/api/v1/publish', json('POST', undefined, h()));
     expect(await s.store.getAgreement(a.id)).toEqual(a);
+    expect(await s.store.getNote(note.id)).toEqual(note);
 
     // Their own dataset: changes go through.
     const ok = await request(
