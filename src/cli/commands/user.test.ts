@@ -176,7 +176,7 @@ for (const { dialect, skip } of testDialects()) {
       expect(text.code).toBe(0);
       const lines = text.stdout.trim().split('\n');
       expect(lines).toHaveLength(3);
-      expect(lines[0]).toMatch(/\tcli\tpassword-reset\t-\t\{"email":"raj@example\.org"\}$/);
+      expect(lines[0], text.stdout).toMatch(/\tcli\tpassword-reset\t-\t\{"email":"raj@example\.org"\}$/);
       const json = JSON.parse((await atlas(db.url, 'audit', '--json')).stdout) as {
         entries: Array<{ action: string }>;
       };
