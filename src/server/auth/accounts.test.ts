@@ -426,6 +426,21 @@ describe.each(testDatabases('accounts'))('accounts on $dialect', (factory) => {
       json('POST', { text: 'x' }, { origin: 'https://news.example', 'sec-fetch-site': 'cross-site' }),
     );
     expect(suggestion.status).not.toBe(403);
+    // Its preflight allows a cross-site JSON POST; other writes' preflights do not.
+    const preflight = (path: string): Promise<Response> =>
+      request(`http://localhost${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://news.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    const open = await preflight(`/api/v1/datasets/${DS}/suggestions`);
+    expect(open.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(open.headers.get('access-control-allow-credentials')).toBeNull();
+    const closed = await preflight(`/api/v1/datasets/${DS}/agreements`);
+    expect(closed.headers.get('access-control-allow-methods') ?? '').not.toContain('POST');
   });
 
   it('sends live pages and API answers as no-cache with an ETag (304 when unchanged); hashed assets stay immutable', async () => {
