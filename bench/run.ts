@@ -161,6 +161,8 @@ try {
     '≤ 15 s',
     links.ms <= 15_000,
   );
+  const { runTeamBenches } = await import('./team.ts');
+  for (const [name, value, target, ok] of await runTeamBenches(pgUrl)) record(name, value, target, ok);
 
   const webBenches = './web/index.ts';
   if (existsSync('bench/web/index.ts')) {

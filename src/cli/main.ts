@@ -1,11 +1,18 @@
 import { Command, CommanderError } from 'commander';
+import { auditCommand } from './commands/audit.ts';
 import { backupCommand } from './commands/backup.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { resolveCommand } from './commands/resolve.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { statsCommand } from './commands/stats.ts';
-import { userAddCommand } from './commands/user.ts';
+import {
+  userAddCommand,
+  userDisableCommand,
+  userListCommand,
+  userPasswordCommand,
+  userRoleCommand,
+} from './commands/user.ts';
 import { validateCommand } from './commands/validate.ts';
 import { DataError, EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import { type Out, processOut } from './output.ts';
@@ -95,6 +102,40 @@ function program(out: Out, setCode: (n: number) => void): Command {
     .argument('<email>')
     .option('--role <role>', 'admin | editor', 'editor')
     .action(async (email, opts) => setCode(await userAddCommand(email, opts, out)));
+  user
+    .command('list')
+    .description('list users: role, datasets, whether they may publish, whether disabled')
+    .option('--json', 'machine-readable output')
+    .action(async (opts) => setCode(await userListCommand(opts, out)));
+  user
+    .command('disable')
+    .description('disable a user: their sessions end at once and they cannot log in')
+    .argument('<email>')
+    .action(async (email) => setCode(await userDisableCommand(email, true, out)));
+  user
+    .command('enable')
+    .description('let a disabled user log in again')
+    .argument('<email>')
+    .action(async (email) => setCode(await userDisableCommand(email, false, out)));
+  user
+    .command('role')
+    .description("change a user's role, datasets and right to publish (a role change ends their sessions)")
+    .argument('<email>')
+    .requiredOption('--role <role>', 'admin | editor')
+    .option('--datasets <ids>', 'datasets an editor may change, comma-separated, or "all"')
+    .option('--publish', 'may publish the static site')
+    .option('--no-publish', 'may not publish')
+    .action(async (email, opts) => setCode(await userRoleCommand(email, opts, out)));
+  user
+    .command('password')
+    .description("set a user's password (read from standard input); their sessions end")
+    .argument('<email>')
+    .action(async (email) => setCode(await userPasswordCommand(email, out)));
+  p.command('audit')
+    .description('the audit log, newest first: logins, failures, account changes, publishes, imports')
+    .option('--json', 'machine-readable output')
+    .option('--limit <n>', 'how many entries (default 50)')
+    .action(async (opts) => setCode(await auditCommand(opts, out)));
   return p;
 }
 

@@ -8,7 +8,12 @@ import { Workspace } from './Workspace.tsx';
 // The editor: who is logged in decides what is shown. The session lives in an HttpOnly cookie; the page only
 // keeps the CSRF token the server hands out with it.
 
-export type SessionUser = { email: string; role: 'admin' | 'editor' };
+export type SessionUser = {
+  email: string;
+  role: 'admin' | 'editor';
+  datasets?: string[] | null;
+  canPublish?: boolean;
+};
 type SessionAnswer = { user: SessionUser; csrfToken: string };
 type SessionState = { user: SessionUser | null; csrfToken: string | null };
 

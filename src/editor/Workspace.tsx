@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DatasetDocument } from '../core/schemas.ts';
+import { AccountView } from './AccountView.tsx';
+import { AuditView } from './AuditView.tsx';
 import { api } from './api.ts';
 import { ChangesView } from './ChangesView.tsx';
 import { DatasetView } from './DatasetView.tsx';
@@ -26,7 +28,9 @@ type Tab =
   | 'import'
   | 'publish'
   | 'dataset'
-  | 'users';
+  | 'users'
+  | 'audit'
+  | 'account';
 type DatasetList = { datasets: Array<{ id: string; title: string }> };
 
 export function Workspace(props: { user: SessionUser; onLogOut: () => void }): JSX.Element {
@@ -67,7 +71,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
     'changes',
     'import',
     'publish',
-    ...(props.user.role === 'admin' ? (['dataset', 'users'] as const) : []),
+    ...(props.user.role === 'admin' ? (['dataset', 'users', 'audit'] as const) : []),
+    'account',
   ];
   const mapUrl =
     datasetId === null || datasetId === datasets[0]?.id ? '/' : `/d/${encodeURIComponent(datasetId)}/`;
@@ -157,8 +162,12 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
           <PublishView />
         ) : tab === 'dataset' ? (
           <DatasetView dataset={doc.dataset} onChanged={reload} />
-        ) : (
+        ) : tab === 'users' ? (
           <UsersView />
+        ) : tab === 'audit' ? (
+          <AuditView />
+        ) : (
+          <AccountView />
         )}
       </main>
     </div>

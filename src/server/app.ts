@@ -4,7 +4,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { DatasetId } from '../core/ids.ts';
 import type { Store } from '../store/types.ts';
-import { LoginLimiter } from './auth/loginLimiter.ts';
+import { auditRoutes } from './auth/auditRoutes.ts';
+import { datasetAccess } from './auth/datasetAccess.ts';
+import { LoginLimiter, type LoginLimits } from './auth/loginLimiter.ts';
 import { sessionRoutes } from './auth/sessionRoutes.ts';
 import { userRoutes } from './auth/userRoutes.ts';
 import { agreementWriteRoutes } from './editing/agreementWriteRoutes.ts';
@@ -12,10 +14,12 @@ import { datasetSettingsRoutes } from './editing/datasetSettings.ts';
 import { datasetWriteRoutes } from './editing/datasetWriteRoutes.ts';
 import type { Importer } from './editing/editorShared.ts';
 import { noteWriteRoutes } from './editing/noteWriteRoutes.ts';
+import { clientInfo, type TrustProxy } from './http/clientAddress.ts';
 import { createErrorHandler, notFoundHandler } from './http/errorHandler.ts';
-import { sendJson } from './http/httpCache.ts';
+import { sendHtml, sendJson } from './http/httpCache.ts';
 import { HttpError } from './http/httpError.ts';
 import { type Logger, silentLogger } from './http/logger.ts';
+import { originCheck } from './http/originCheck.ts';
 import { readCors } from './http/readCors.ts';
 import { securityHeaders } from './http/security.ts';
 import { type LinkCheckConfig, linkCheckRoutes } from './linkcheck/linkCheckRoutes.ts';
@@ -56,10 +60,17 @@ export type AppOptions = {
   loginLimiter?: LoginLimiter;
   /** The editor's link check (timeout, concurrency, archive API); private addresses are always blocked. */
   linkCheck?: LinkCheckConfig;
-  /** Readers' suggestions per client address (default: 20 an hour, in this process's memory). */
+  /** Readers' suggestions per client address (default: 20 an hour, shared through the database). */
   suggestionLimiter?: SuggestionLimiter;
   /** Runs imports off the request thread (startServer's ImportWorkerPool); in the request when unset. */
   importer?: Importer;
+  /** Failed-login limits for the default limiter, and its clock (tests). */
+  loginLimits?: Partial<LoginLimits>;
+  now?: () => number;
+  /** Which peers are reverse proxies whose X-Forwarded-* headers are believed (ATLAS_TRUST_PROXY). */
+  trustProxy?: TrustProxy;
+  /** Other origins whose state changes are accepted (ATLAS_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -75,6 +86,7 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.onError(createErrorHandler(logger));
   app.notFound(notFoundHandler);
+  app.use(clientInfo(options.trustProxy ?? false));
   app.use(securityHeaders());
   app.use(compress());
   app.use(suggestionCors());
@@ -94,6 +106,10 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', (c, next) =>
     WRITE_METHODS.has(c.req.method) && !isImport(c.req.path) ? limit(c, next) : next(),
   );
+  // Cross-site state changes are refused before anything else looks at them; then each write's dataset is checked
+  // against the user's rights (auth/datasetAccess.ts), so every write route is covered in one place.
+  app.use('/api/*', originCheck(options.allowedOrigins ?? []));
+  app.use('/api/*', datasetAccess(store));
 
   app.get('/healthz', async (c) => {
     const headers = { 'Cache-Control': 'no-store' };
@@ -110,7 +126,14 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/agreements', agreementRoutes(store));
   // The editor API: sessions, record changes with If-Match, history, users (DESIGN.md).
   const editing = { store, snapshots, countries: countryDirectory, importer: options.importer };
-  app.route('/api/v1/session', sessionRoutes(store, options.loginLimiter ?? new LoginLimiter(), logger));
+  app.route(
+    '/api/v1/session',
+    sessionRoutes(
+      store,
+      options.loginLimiter ?? new LoginLimiter(store, options.loginLimits, options.now),
+      logger,
+    ),
+  );
   app.route('/api/v1/agreements', agreementWriteRoutes(editing));
   app.route('/api/v1/notes', noteWriteRoutes(editing));
   app.route('/api/v1/datasets', datasetWriteRoutes(editing));
@@ -130,6 +153,7 @@ export function createApp(options: AppOptions): Hono {
   );
   app.route('/api/v1/suggestions', suggestionRoutes({ store }));
   app.route('/api/v1/users', userRoutes(store));
+  app.route('/api/v1/audit', auditRoutes(store));
   app.route(
     '/api/v1/publish',
     publishRoutes({
@@ -152,16 +176,16 @@ export function createApp(options: AppOptions): Hono {
     if (s === null) throw new HttpError(404, 'not_found', 'no such dataset');
     return render(s, kind);
   };
-  const pageHeaders = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' };
-  app.get('/', async (c) => c.html(await page(await defaultDatasetId(), 'page'), 200, pageHeaders));
+  // Live pages change with every edit: caches keep them but ask again each time (ETag, 304 when unchanged).
+  app.get('/', async (c) => sendHtml(c, await page(await defaultDatasetId(), 'page')));
   app.get('/embed', (c) => c.redirect('/embed/', 301));
-  app.get('/embed/', async (c) => c.html(await page(await defaultDatasetId(), 'embed'), 200, pageHeaders));
+  app.get('/embed/', async (c) => sendHtml(c, await page(await defaultDatasetId(), 'embed')));
   app.get('/d/:datasetId', (c) => c.redirect(`/d/${encodeURIComponent(c.req.param('datasetId'))}/`, 301));
   app.get('/d/:datasetId/', async (c) =>
-    c.html(await page(c.req.param('datasetId') as DatasetId, 'page'), 200, pageHeaders),
+    sendHtml(c, await page(c.req.param('datasetId') as DatasetId, 'page')),
   );
   app.get('/d/:datasetId/embed/', async (c) =>
-    c.html(await page(c.req.param('datasetId') as DatasetId, 'embed'), 200, pageHeaders),
+    sendHtml(c, await page(c.req.param('datasetId') as DatasetId, 'embed')),
   );
 
   app.route('/', editorPage(options.editorRoot ?? DEFAULT_EDITOR_ROOT));

@@ -6,6 +6,7 @@ import { ImportWorkerPool, workersCanOpen } from '../importing/workerPool.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 import { createApp } from './app.ts';
+import type { TrustProxy } from './http/clientAddress.ts';
 import { type Logger, silentLogger } from './http/logger.ts';
 import type { PublishConfig } from './publish/publishRoutes.ts';
 import { ensureSeeded } from './seed.ts';
@@ -36,6 +37,10 @@ export type StartOptions = {
   seed?: boolean;
   /** Where the editor's Publish bakes the static site (ATLAS_PUBLISH_DIR); off when unset. */
   publish?: PublishConfig | null;
+  /** Reverse proxies whose X-Forwarded-* headers are believed (ATLAS_TRUST_PROXY). */
+  trustProxy?: TrustProxy;
+  /** Other origins whose state changes are accepted (ATLAS_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
 };
 
 export type RunningServer = { url: string; port: number; store: Store; app: Hono; close(): Promise<void> };
@@ -102,6 +107,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       ...(importer ? { importer } : {}),
       ...(options.defaultDataset !== undefined ? { defaultDataset: options.defaultDataset } : {}),
       publish: options.publish ?? null,
+      trustProxy: options.trustProxy ?? false,
+      allowedOrigins: options.allowedOrigins ?? [],
     });
     const server = await listen(app, options.port, options.hostname);
     const port = (server.address() as AddressInfo).port;

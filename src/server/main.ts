@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ensureEditorBuild, ensureWebBuild } from '../bake/webBuild.ts';
 import { DEFAULT_DATABASE_URL } from '../store/index.ts';
+import { parseTrustProxy } from './http/clientAddress.ts';
+import { parseAllowedOrigins } from './http/originCheck.ts';
 import { createLogger, StartupError, startServer } from './index.ts';
 import { SeedError } from './seed.ts';
 
@@ -20,6 +22,15 @@ function portFrom(value: string | undefined): number {
 }
 
 // Mistakes in configuration or data are reported as one sentence; only real faults get a stack.
+/** A setting's own parser throws a sentence naming it; that is a mistake in configuration. */
+function setting<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new StartupError((err as Error).message);
+  }
+}
+
 function userMistake(err: unknown): string | null {
   if (err instanceof StartupError || err instanceof SeedError || err instanceof z.ZodError)
     return err.message;
@@ -36,6 +47,8 @@ try {
     logger,
     ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
     ...(process.env.DEFAULT_DATASET ? { defaultDataset: process.env.DEFAULT_DATASET } : {}),
+    trustProxy: setting(() => parseTrustProxy(process.env.ATLAS_TRUST_PROXY)),
+    allowedOrigins: setting(() => parseAllowedOrigins(process.env.ATLAS_ALLOWED_ORIGINS)),
     publish: process.env.ATLAS_PUBLISH_DIR
       ? {
           dir: resolve(process.env.ATLAS_PUBLISH_DIR),

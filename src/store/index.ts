@@ -11,5 +11,18 @@ export {
 export type { DatabaseTarget } from './databaseUrl.ts';
 export { DatabaseUrlError, DEFAULT_DATABASE_URL, parseDatabaseUrl } from './databaseUrl.ts';
 export { openStore } from './openStore.ts';
-export type { Actor, LaterChange, RevertOptions, Role, Session, Store, User, UserWithHash } from './types.ts';
+export type {
+  Actor,
+  AuditEntry,
+  LaterChange,
+  NewAuditEntry,
+  RateWindow,
+  RevertOptions,
+  Role,
+  Session,
+  Store,
+  User,
+  UserPatch,
+  UserWithHash,
+} from './types.ts';
 export { ConflictError, NotFoundError, RevertConflictError, StaleVersionError } from './types.ts';

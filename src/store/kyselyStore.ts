@@ -13,8 +13,10 @@ import type {
 import type { NewSuggestion, Suggestion, SuggestionStatus } from '../core/suggestions.ts';
 import * as agreements from './agreements.ts';
 import { applyImport } from './applyImport.ts';
+import * as audit from './audit.ts';
 import { datasetBasis } from './basis.ts';
 import * as datasets from './datasets.ts';
+import * as limits from './limits.ts';
 import { type Dialect, migrateToLatest } from './migrations.ts';
 import * as notes from './notes.ts';
 import { revert } from './revert.ts';
@@ -25,12 +27,16 @@ import type { Tx } from './tx.ts';
 import {
   type Actor,
   type ApplyImportOptions,
+  type AuditEntry,
   BasisChangedError,
+  type NewAuditEntry,
+  type RateWindow,
   type RevertOptions,
   type Role,
   type Session,
   type Store,
   type User,
+  type UserPatch,
   type UserWithHash,
 } from './types.ts';
 import * as users from './users.ts';
@@ -165,8 +171,17 @@ export class KyselyStore implements Store {
     return revisions.lastChange(this.db, dataset);
   }
 
-  createUser(email: string, role: Role, passwordHash: string): Promise<User> {
-    return this.#write((tx) => users.createUser(tx, email, role, passwordHash));
+  createUser(
+    email: string,
+    role: Role,
+    passwordHash: string,
+    rights?: { datasets?: string[] | null; canPublish?: boolean },
+  ): Promise<User> {
+    return this.#write((tx) => users.createUser(tx, email, role, passwordHash, rights));
+  }
+
+  updateUser(email: string, patch: UserPatch, keepSession?: string): Promise<User> {
+    return this.#write((tx) => users.updateUser(tx, email, patch, keepSession));
   }
 
   findUser(email: string): Promise<UserWithHash | null> {
@@ -203,5 +218,51 @@ export class KyselyStore implements Store {
 
   updateSuggestion(id: string, patch: { status?: SuggestionStatus; note?: string }): Promise<Suggestion> {
     return this.#write((tx) => suggestions.updateSuggestion(tx, id, patch));
+  }
+
+  listSessions(userId: number): Promise<Session[]> {
+    return users.listSessions(this.#tx, userId);
+  }
+
+  deleteUserSessions(userId: number, except?: string): Promise<number> {
+    return users.deleteUserSessions(this.#tx, userId, except);
+  }
+
+  touchSession(tokenHash: string, at: string): Promise<void> {
+    return users.touchSession(this.#tx, tokenHash, at);
+  }
+
+  appendAudit(entry: NewAuditEntry): Promise<void> {
+    return audit.appendAudit(this.#tx, entry);
+  }
+
+  listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]> {
+    return audit.listAudit(this.#tx, options);
+  }
+
+  addRateHit(bucket: string, key: string, at: string): Promise<number> {
+    return limits.addRateHit(this.#tx, bucket, key, at);
+  }
+
+  takeRateHit(
+    bucket: string,
+    key: string,
+    at: string,
+    since: string,
+    max: number,
+  ): Promise<RateWindow & { taken: boolean }> {
+    return this.#write((tx) => limits.takeRateHit(tx, bucket, key, at, since, max));
+  }
+
+  rateWindow(bucket: string, key: string, since: string): Promise<RateWindow> {
+    return limits.rateWindow(this.#tx, bucket, key, since);
+  }
+
+  clearRateHits(bucket: string, key: string): Promise<void> {
+    return limits.clearRateHits(this.#tx, bucket, key);
+  }
+
+  pruneRateHits(before: string): Promise<void> {
+    return limits.pruneRateHits(this.#tx, before);
   }
 }

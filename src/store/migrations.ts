@@ -207,6 +207,70 @@ const suggestions: Migration = {
     await db.schema.dropTable('suggestions').execute();
   },
 };
+/**
+ * Accounts for a team over years (issue 11): users may be disabled, edit only listed datasets (`datasets` is a JSON
+ * array of dataset ids; NULL means every dataset, which is what existing editors keep) and publish only with
+ * `can_publish` (existing admins get it, existing editors do not). Sessions say when and where they were made.
+ * The audit log keeps who did what; `rate_hits` is the limiters' memory, shared by every server process.
+ */
+function accounts(dialect: Dialect): Migration {
+  const serial = dialect === 'postgres' ? 'serial' : 'integer';
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .alterTable('users')
+        .addColumn('disabled', 'boolean', (c) => c.notNull().defaultTo(sql`false`))
+        .execute();
+      await db.schema.alterTable('users').addColumn('datasets', 'text').execute();
+      await db.schema
+        .alterTable('users')
+        .addColumn('can_publish', 'boolean', (c) => c.notNull().defaultTo(sql`false`))
+        .execute();
+      await db.schema.alterTable('users').addColumn('password_changed_at', 'text').execute();
+      await sql`update users set can_publish = ${sql.lit(true)} where role = 'admin'`.execute(db);
+      for (const column of ['created_at', 'last_seen_at', 'address', 'user_agent'])
+        await db.schema.alterTable('sessions').addColumn(column, 'text').execute();
+      await db.schema.createIndex('sessions_user_id').on('sessions').column('user_id').execute();
+
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', serial, (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('address', 'text')
+        .addColumn('details', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('rate_hits')
+        .addColumn('id', serial, (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('bucket', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('rate_hits_bucket_key_at')
+        .on('rate_hits')
+        .columns(['bucket', 'key', 'at'])
+        .execute();
+      await db.schema.createIndex('rate_hits_at').on('rate_hits').column('at').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('rate_hits').execute();
+      await db.schema.dropTable('audit_log').execute();
+      await db.schema.dropIndex('sessions_user_id').execute();
+      for (const column of ['user_agent', 'address', 'last_seen_at', 'created_at'])
+        await db.schema.alterTable('sessions').dropColumn(column).execute();
+      for (const column of ['password_changed_at', 'can_publish', 'datasets', 'disabled'])
+        await db.schema.alterTable('users').dropColumn(column).execute();
+    },
+  };
+}
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -216,6 +280,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0002-revision-format': revisionFormat,
         '0003-drop-agreement-partners': dropPartnerTable(dialect),
         '0006-suggestions': suggestions,
+        '0007-accounts': accounts(dialect),
       };
     },
   };

@@ -724,7 +724,13 @@ for (const { dialect, skip } of testDialects()) {
     it('keeps users with case-insensitively unique e-mail addresses', async () => {
       const tag = randomBytes(3).toString('hex');
       const u = await store.createUser(`Ana.${tag}@Example.org`, 'admin', '$argon2id$hash');
-      expect(u).toMatchObject({ email: `ana.${tag}@example.org`, role: 'admin' });
+      expect(u).toMatchObject({
+        email: `ana.${tag}@example.org`,
+        role: 'admin',
+        disabled: false,
+        datasets: null,
+        canPublish: true,
+      });
       expect(typeof u.id).toBe('number');
       expect(await store.findUser(`ANA.${tag}@EXAMPLE.ORG`)).toEqual({
         ...u,
@@ -759,7 +765,7 @@ for (const { dialect, skip } of testDialects()) {
         csrfToken: 'csrf-2',
         expiresAt: new Date(Date.now() - 1000).toISOString(),
       });
-      expect(await store.getSession(`live-${tag}`)).toEqual({
+      expect(await store.getSession(`live-${tag}`)).toMatchObject({
         tokenHash: `live-${tag}`,
         userId: user.id,
         csrfToken: 'csrf-1',
@@ -770,6 +776,113 @@ for (const { dialect, skip } of testDialects()) {
       expect(await store.getSession('no-such-token')).toBeNull();
       await store.deleteSession(`live-${tag}`);
       expect(await store.getSession(`live-${tag}`)).toBeNull();
+    });
+
+    it('changes users: rights, disabling and new passwords end their sessions', async () => {
+      const tag = randomBytes(3).toString('hex');
+      const ed = await store.createUser(`ed.${tag}@example.org`, 'editor', 'h1', {
+        datasets: ['b', 'a', 'a'],
+      });
+      expect(ed).toMatchObject({ datasets: ['a', 'b'], canPublish: false, disabled: false });
+      const later = new Date(Date.now() + 3_600_000).toISOString();
+      const open = async (name: string): Promise<void> =>
+        store.createSession({
+          tokenHash: `${name}-${tag}`,
+          userId: ed.id,
+          csrfToken: 'c',
+          expiresAt: later,
+          address: '203.0.113.9',
+          userAgent: 'Firefox',
+        });
+      await open('one');
+      await open('two');
+      const listed = await store.listSessions(ed.id);
+      expect(listed.map((x) => x.tokenHash).sort()).toEqual([`one-${tag}`, `two-${tag}`]);
+      expect(listed[0]).toMatchObject({ address: '203.0.113.9', userAgent: 'Firefox' });
+      expect(typeof listed[0]!.createdAt).toBe('string');
+      await store.touchSession(`one-${tag}`, '2030-01-01T00:00:00.000Z');
+      expect((await store.getSession(`one-${tag}`))?.lastSeenAt).toBe('2030-01-01T00:00:00.000Z');
+
+      // Datasets and publishing change nothing about sessions.
+      const widened = await store.updateUser(ed.email, { datasets: null, canPublish: true });
+      expect(widened).toMatchObject({ datasets: null, canPublish: true, role: 'editor' });
+      expect(await store.listSessions(ed.id)).toHaveLength(2);
+      // A new password ends every session but the one that changed it.
+      await store.updateUser(ed.email, { passwordHash: 'h2' }, `one-${tag}`);
+      expect((await store.listSessions(ed.id)).map((x) => x.tokenHash)).toEqual([`one-${tag}`]);
+      expect((await store.findUser(ed.email))?.passwordHash).toBe('h2');
+      await open('three');
+      await store.updateUser(ed.email, { role: 'admin' });
+      expect(await store.listSessions(ed.id)).toEqual([]);
+      await open('four');
+      const off = await store.updateUser(ed.email.toUpperCase(), { disabled: true });
+      expect(off.disabled).toBe(true);
+      expect(await store.getSession(`four-${tag}`)).toBeNull();
+      expect(await store.listSessions(ed.id)).toEqual([]);
+      expect((await store.updateUser(ed.email, { disabled: false })).disabled).toBe(false);
+      await open('five');
+      await open('six');
+      expect(await store.deleteUserSessions(ed.id, `five-${tag}`)).toBe(1);
+      expect((await store.listSessions(ed.id)).map((x) => x.tokenHash)).toEqual([`five-${tag}`]);
+      expect(await rejection(store.updateUser(`none.${tag}@example.org`, { disabled: true }))).toBeInstanceOf(
+        NotFoundError,
+      );
+    });
+
+    it('keeps an audit log, newest first, without passwords', async () => {
+      const tag = randomBytes(3).toString('hex');
+      await store.appendAudit({
+        actor: `a.${tag}@example.org`,
+        action: 'login',
+        address: '198.51.100.1',
+        details: { tag, password: 'secret!', newPassword: 'x' },
+      });
+      await store.appendAudit({ actor: null, action: 'login-failed', address: null, details: { tag, n: 2 } });
+      const [last, first] = await store.listAudit({ limit: 2 });
+      expect(last).toMatchObject({ actor: null, action: 'login-failed', details: { tag, n: 2 } });
+      expect(first).toMatchObject({
+        actor: `a.${tag}@example.org`,
+        action: 'login',
+        address: '198.51.100.1',
+      });
+      expect(first!.details).toEqual({ tag });
+      expect(Date.parse(first!.at)).not.toBeNaN();
+      expect((await store.listAudit({ limit: 5, before: last!.id }))[0]!.id).toBe(first!.id);
+      expect(String(await rejection(store.listAudit({ limit: 0 })))).toMatch(/limit 0/);
+    });
+
+    it('counts limiter hits per bucket and key, within a window, and prunes old ones', async () => {
+      const tag = randomBytes(3).toString('hex');
+      const key = `203.0.113.7|${tag}`;
+      expect(await store.rateWindow('login', key, '2000-01-01T00:00:00.000Z')).toEqual({
+        count: 0,
+        first: null,
+        last: null,
+      });
+      await store.addRateHit('login', key, '2026-01-01T00:00:00.000Z');
+      const id = await store.addRateHit('login', key, '2026-01-01T00:05:00.000Z');
+      expect(typeof id).toBe('number');
+      await store.addRateHit('login', key, '2026-01-01T00:10:00.000Z');
+      await store.addRateHit('other', key, '2026-01-01T00:10:00.000Z');
+      expect(await store.rateWindow('login', key, '2026-01-01T00:04:00.000Z')).toEqual({
+        count: 2,
+        first: '2026-01-01T00:05:00.000Z',
+        last: '2026-01-01T00:10:00.000Z',
+      });
+      await store.pruneRateHits('2026-01-01T00:01:00.000Z');
+      expect((await store.rateWindow('login', key, '2000-01-01T00:00:00.000Z')).count).toBe(2);
+      await store.clearRateHits('login', key);
+      expect((await store.rateWindow('login', key, '2000-01-01T00:00:00.000Z')).count).toBe(0);
+      expect((await store.rateWindow('other', key, '2000-01-01T00:00:00.000Z')).count).toBe(1);
+      // Taking a place is all-or-nothing under the key's lock: 12 at once for 5 places give exactly 5.
+      const since = '2026-01-01T00:00:00.000Z';
+      const taken = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          store.takeRateHit('burst', key, '2026-01-01T00:30:00.000Z', since, 5),
+        ),
+      );
+      expect(taken.filter((t) => t.taken)).toHaveLength(5);
+      expect(taken.find((t) => !t.taken)).toMatchObject({ count: 5, first: '2026-01-01T00:30:00.000Z' });
     });
 
     it('reports the last change to a dataset’s records', async () => {

@@ -66,6 +66,11 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   created_at: string;
+  disabled: ColumnType<number | boolean, number | undefined, number>;
+  /** JSON array of dataset ids the user may edit; null: every dataset. */
+  datasets: string | null;
+  can_publish: ColumnType<number | boolean, number | undefined, number>;
+  password_changed_at: string | null;
 }
 
 export interface SessionsTable {
@@ -73,6 +78,27 @@ export interface SessionsTable {
   user_id: number;
   csrf_token: string;
   expires_at: string;
+  created_at: string | null;
+  last_seen_at: string | null;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string | null;
+  action: string;
+  address: string | null;
+  /** JSON object: what was done (never a password). */
+  details: string;
+}
+
+export interface RateHitsTable {
+  id: Generated<number>;
+  bucket: string;
+  key: string;
+  at: string;
 }
 
 export interface SuggestionsTable {
@@ -96,4 +122,6 @@ export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
   suggestions: SuggestionsTable;
+  audit_log: AuditLogTable;
+  rate_hits: RateHitsTable;
 }

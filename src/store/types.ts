@@ -16,9 +16,53 @@ import type { NewSuggestion, Suggestion, SuggestionStatus } from '../core/sugges
 export type Actor = { actor: string; reason: string };
 
 export type Role = 'admin' | 'editor';
-export type User = { id: number; email: string; role: Role; createdAt: string };
+export type User = {
+  id: number;
+  email: string;
+  role: Role;
+  createdAt: string;
+  /** A disabled user cannot log in and has no sessions. */
+  disabled: boolean;
+  /** The datasets an editor may change; null: every dataset (admins always have every dataset). */
+  datasets: string[] | null;
+  /** Whether the user may publish the static site (admins by default). */
+  canPublish: boolean;
+};
 export type UserWithHash = User & { passwordHash: string };
-export type Session = { tokenHash: string; userId: number; csrfToken: string; expiresAt: string };
+export type Session = {
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  expiresAt: string;
+  /** Where and when the session was made (null for sessions older than migration 0007). */
+  createdAt?: string | null;
+  lastSeenAt?: string | null;
+  address?: string | null;
+  userAgent?: string | null;
+};
+
+/** What may change about a user; a role change, disabling or a new password ends the user's sessions. */
+export type UserPatch = {
+  role?: Role;
+  disabled?: boolean;
+  datasets?: string[] | null;
+  canPublish?: boolean;
+  passwordHash?: string;
+};
+
+/** One line of the audit log: who did what, when and from where. `details` never holds a password. */
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  address: string | null;
+  details: Record<string, unknown>;
+};
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
+
+/** Hits of one limiter key within a window: how many, and the oldest and newest. */
+export type RateWindow = { count: number; first: string | null; last: string | null };
 
 /** Thrown when an optimistic-concurrency check fails; carries the current record (or null if it is gone). */
 export class StaleVersionError extends Error {
@@ -150,7 +194,17 @@ export interface Store {
   /** Last change to the dataset's records (for ETags and "last updated"), or null if none. */
   lastChange(dataset: DatasetId): Promise<string | null>;
 
-  createUser(email: string, role: Role, passwordHash: string): Promise<User>;
+  createUser(
+    email: string,
+    role: Role,
+    passwordHash: string,
+    rights?: { datasets?: string[] | null; canPublish?: boolean },
+  ): Promise<User>;
+  /**
+   * Changes a user (NotFoundError when there is none). A role change, disabling or a new password deletes the
+   * user's sessions in the same transaction, except `keepSession` (the session that changed its own password).
+   */
+  updateUser(email: string, patch: UserPatch, keepSession?: string): Promise<User>;
   findUser(email: string): Promise<UserWithHash | null>;
   listUsers(): Promise<User[]>;
   createSession(session: Session): Promise<void>;
@@ -162,4 +216,33 @@ export interface Store {
   listSuggestions(dataset: DatasetId, status?: SuggestionStatus): Promise<Suggestion[]>;
   getSuggestion(id: string): Promise<Suggestion | null>;
   updateSuggestion(id: string, patch: { status?: SuggestionStatus; note?: string }): Promise<Suggestion>;
+  /** The user's live sessions, newest first. */
+  listSessions(userId: number): Promise<Session[]>;
+  /** Ends every session of the user except `except`; returns how many ended. */
+  deleteUserSessions(userId: number, except?: string): Promise<number>;
+  /** Records that a session was used (last seen). */
+  touchSession(tokenHash: string, at: string): Promise<void>;
+
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Newest first; `before` pages by id. */
+  listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
+
+  /** Records one hit of a limiter key; returns its id. */
+  addRateHit(bucket: string, key: string, at: string): Promise<number>;
+  /**
+   * Records a hit only if fewer than `max` hits of the key fall at or after `since`, atomically across
+   * processes; says whether it did, with the window as it is then.
+   */
+  takeRateHit(
+    bucket: string,
+    key: string,
+    at: string,
+    since: string,
+    max: number,
+  ): Promise<RateWindow & { taken: boolean }>;
+  /** The key's hits at or after `since`. */
+  rateWindow(bucket: string, key: string, since: string): Promise<RateWindow>;
+  clearRateHits(bucket: string, key: string): Promise<void>;
+  /** Deletes every hit older than `before` (all buckets). */
+  pruneRateHits(before: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role, Session, Store, User } from '../../store/types.ts';
+import { clientAddress } from '../http/clientAddress.ts';
 import { HttpError } from '../http/httpError.ts';
 
 // Editor sessions: a random token in an HttpOnly, SameSite=Strict cookie; the database keeps only its SHA-256,
@@ -14,7 +15,7 @@ export const SESSION_HOURS = 12;
 
 export type EditorEnv = { Variables: { user: User; session: Session } };
 
-const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 const token = (): string => randomBytes(32).toString('base64url');
 
 /** Secure cookies over HTTPS (or behind a proxy that says so); plain HTTP on a researcher's own machine works. */
@@ -27,7 +28,17 @@ export async function startSession(c: Context, store: Store, user: User): Promis
   const secret = token();
   const csrfToken = token();
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
-  await store.createSession({ tokenHash: sha256(secret), userId: user.id, csrfToken, expiresAt });
+  const now = new Date().toISOString();
+  await store.createSession({
+    tokenHash: sha256(secret),
+    userId: user.id,
+    csrfToken,
+    expiresAt,
+    createdAt: now,
+    lastSeenAt: now,
+    address: clientAddress(c),
+    userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+  });
   setCookie(c, SESSION_COOKIE, secret, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -50,11 +61,27 @@ export async function currentSession(c: Context, store: Store): Promise<(Session
   if (!secret || secret.length > 200) return null;
   const s = await store.getSession(sha256(secret));
   if (s === null) return null;
-  if (Date.parse(s.expiresAt) <= Date.now()) {
+  const now = Date.now();
+  if (Date.parse(s.expiresAt) <= now) {
     await store.deleteSession(s.tokenHash);
     return null;
   }
+  // "Last seen" to the minute is enough for a user to recognise a session; it spares a write per request.
+  if (s.lastSeenAt == null || now - Date.parse(s.lastSeenAt) > TOUCH_EVERY_MS)
+    await store.touchSession(s.tokenHash, new Date(now).toISOString());
   return s;
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+/** A short public name of a session (the hash of a hash of its secret): enough to list and end it. */
+export function sessionId(tokenHash: string): string {
+  return createHash('sha256').update(`session ${tokenHash}`).digest('base64url').slice(0, 16);
+}
+
+/** Whether `user` may change the records of `dataset`: admins everything, editors their listed datasets. */
+export function mayEditDataset(user: User, dataset: string): boolean {
+  return user.role === 'admin' || user.datasets === null || user.datasets.includes(dataset);
 }
 
 function sameToken(a: string, b: string): boolean {

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_FILE_BYTES } from '../../formats/limits.ts';
 import { type ImportReport, type ImportRequest, runImport } from '../../importing/runImport.ts';
 import { ImportRefusedError } from '../../importing/workerPool.ts';
+import { audit } from '../auth/audit.ts';
 import { type EditorEnv, requireEditor } from '../auth/sessions.ts';
 import { HttpError } from '../http/httpError.ts';
 import { jsonBody } from '../http/jsonBody.ts';
@@ -102,6 +103,14 @@ export function datasetWriteRoutes({ store, snapshots, countries, importer }: De
     if (result.errors.length > 0) return c.json(result, 422);
     if (result.basisChanged) return c.json(result, 409);
     if (!dryRun) snapshots.invalidate(target.id);
+    if (!dryRun)
+      await audit(c, store, 'import', {
+        dataset: target.id,
+        file: file.name.slice(0, 200),
+        added: result.added,
+        changed: result.changed,
+        removed: result.removed,
+      });
     c.header('Cache-Control', 'no-store');
     return c.json(result);
   });

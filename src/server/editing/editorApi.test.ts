@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild } from '../../bake/webBuild.ts';
 import type { Agreement } from '../../core/schemas.ts';
-import { LoginLimiter } from '../auth/loginLimiter.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { type SeededApp, seededApp, testDatabases } from '../testing.ts';
 import { ImportReportSchema } from './editorSchemas.ts';
@@ -55,7 +54,8 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
 
   beforeAll(async () => {
     s = await seededApp(factory, {
-      loginLimiter: new LoginLimiter({ perEmail: 3, perClient: 50, windowMs: 60_000 }, () => clock),
+      loginLimits: { perPair: 3, perAddress: 50, windowMs: 60_000 },
+      now: () => clock,
     });
     await s.store.createUser(ADMIN.email, 'admin', await hashPassword(ADMIN.password));
     await s.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
@@ -68,7 +68,7 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     const res = await request('/api/v1/session', json('POST', EDITOR));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { user: Json; csrfToken: string };
-    expect(body.user).toEqual({ email: EDITOR.email, role: 'editor' });
+    expect(body.user).toEqual({ email: EDITOR.email, role: 'editor', datasets: null, canPublish: false });
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^atlas_session=[\w-]{40,};/);
@@ -704,7 +704,10 @@ describe('editor API: publishing the static copy', () => {
     s = await seededApp(testDatabases('publish')[0]!, {
       publish: { dir, siteUrl: 'https://atlas.example.org/' },
     });
-    await s.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
+    // Publishing is a right of its own (issue 11); this editor has it.
+    await s.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password), {
+      canPublish: true,
+    });
   }, 300_000);
   afterAll(async () => {
     await s?.close();
@@ -735,11 +738,17 @@ describe('editor API: publishing the static copy', () => {
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('https://atlas.example.org/');
     expect((await s.store.getDataset(DS as never))?.lastPublished).toBe(body.publishedAt);
+    expect((await s.store.listAudit({ limit: 1 }))[0]).toMatchObject({
+      action: 'publish',
+      actor: EDITOR.email,
+    });
 
     // A server without a publish folder says so, and how to set one.
     const other = await seededApp(testDatabases('publish-off')[0]!);
     try {
-      await other.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password));
+      await other.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password), {
+        canPublish: true,
+      });
       const r = await other.app.request('/api/v1/session', {
         method: 'POST',
         body: JSON.stringify(EDITOR),

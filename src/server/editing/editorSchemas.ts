@@ -45,7 +45,17 @@ export const NewUserSchema = z.strictObject({
 });
 
 export const SessionResponseSchema = z.object({
-  user: z.object({ email: z.string(), role: z.enum(['admin', 'editor']) }).nullable(),
+  user: z
+    .object({
+      email: z.string(),
+      role: z.enum(['admin', 'editor']),
+      datasets: z
+        .array(z.string())
+        .nullable()
+        .describe('Datasets this editor may change; null: every dataset'),
+      canPublish: z.boolean(),
+    })
+    .nullable(),
   csrfToken: z.string().nullable().describe('Send it as X-CSRF-Token with every change'),
 });
 
@@ -56,4 +66,7 @@ export const UserSchema = z.object({
   email: z.string(),
   role: z.enum(['admin', 'editor']),
   createdAt: z.string(),
+  disabled: z.boolean(),
+  datasets: z.array(z.string()).nullable().describe('Datasets an editor may change; null: every dataset'),
+  canPublish: z.boolean().describe('May publish the static copy (admins always may)'),
 });

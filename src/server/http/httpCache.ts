@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 
 // Conditional GETs: every cacheable answer carries a validator, and a matching If-None-Match costs a 304
-// with no body. Public data may sit in shared caches for a minute and be served stale while revalidating.
+// with no body. Live data (pages and API answers) may be stored by any cache but must be revalidated before each
+// use: an edit is on the map at once, and a cache must not show the old page for minutes. The 304 keeps that
+// cheap. Hashed assets (staticAssets.ts) and versioned pages are the long-lived ones.
 
-export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
+export const PUBLIC_CACHE = 'public, no-cache';
 
 /** A weak validator from the body's bytes: equal bodies, equal tags, across processes and restarts. */
 export function weakEtag(body: string | Uint8Array): string {
@@ -42,6 +44,13 @@ export function sendJson(c: Context, value: unknown, cacheControl: string = PUBL
     ETag: etag,
     'Cache-Control': cacheControl,
   });
+}
+
+/** Answers a live HTML page with a body-hash ETag, honouring If-None-Match. */
+export function sendHtml(c: Context, html: string, cacheControl: string = PUBLIC_CACHE): Response {
+  const etag = weakEtag(html);
+  if (etagMatches(c.req.header('If-None-Match'), etag)) return notModified(c, etag, cacheControl);
+  return c.html(html, 200, { ETag: etag, 'Cache-Control': cacheControl });
 }
 
 function acceptsGzip(c: Context): boolean {

@@ -47,6 +47,13 @@ const EDITOR_OPERATIONS = [
   'post /api/v1/publish',
   'get /api/v1/users',
   'post /api/v1/users',
+  'patch /api/v1/users/{email}',
+  'post /api/v1/users/{email}/password',
+  'post /api/v1/session/password',
+  'get /api/v1/session/list',
+  'delete /api/v1/session/list',
+  'delete /api/v1/session/list/{id}',
+  'get /api/v1/audit',
 ];
 
 // Sources and readers' corrections (openapiSources.ts).

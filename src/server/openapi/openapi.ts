@@ -196,7 +196,7 @@ export function buildOpenApi(): JsonObject {
       headers: {
         ETag: { description: 'Validator for If-None-Match', schema: { type: 'string' } },
         CacheControl: {
-          description: 'public, max-age=60, stale-while-revalidate=600',
+          description: 'public, no-cache (revalidate with If-None-Match: 304 when unchanged)',
           schema: { type: 'string' },
         },
       },

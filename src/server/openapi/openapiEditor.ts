@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { RevisionSchema } from '../../core/schemas.ts';
+import { PasswordChangeSchema } from '../auth/sessionRoutes.ts';
+import { PasswordResetSchema, UserPatchSchema } from '../auth/userRoutes.ts';
 import { AgreementPatchSchema, NewAgreementSchema } from '../editing/agreementInput.ts';
 import { DatasetPatchSchema } from '../editing/datasetSettings.ts';
 import {
@@ -28,6 +30,9 @@ const REQUESTS: Record<string, z.ZodType> = {
   NotePatch: NotePatchSchema,
   DatasetPatch: DatasetPatchSchema,
   NewUser: NewUserSchema,
+  UserPatch: UserPatchSchema,
+  PasswordReset: PasswordResetSchema,
+  PasswordChange: PasswordChangeSchema,
 };
 
 const RESPONSES: Record<string, z.ZodType> = {
@@ -46,6 +51,31 @@ const RESPONSES: Record<string, z.ZodType> = {
   RevertConflict: RevertConflictSchema,
   UserList: z.object({ users: z.array(UserSchema) }),
   ImportReport: ImportReportSchema,
+  SessionList: z.object({
+    sessions: z.array(
+      z.object({
+        id: z.string(),
+        current: z.boolean(),
+        createdAt: z.string().nullable(),
+        lastSeenAt: z.string().nullable(),
+        expiresAt: z.string(),
+        address: z.string().nullable(),
+        userAgent: z.string().nullable(),
+      }),
+    ),
+  }),
+  AuditLog: z.object({
+    entries: z.array(
+      z.object({
+        id: z.number().int(),
+        at: z.string(),
+        actor: z.string().nullable(),
+        action: z.string(),
+        address: z.string().nullable(),
+        details: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  }),
 };
 
 function schemasOf(all: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonObject> {
@@ -115,11 +145,20 @@ const changeReason: JsonObject = {
   schema: { type: 'string' },
 };
 const VERSION_HEADER = { ETag: { description: 'The new version', schema: { type: 'string' } } };
+const EMAIL_PARAM = {
+  name: 'email',
+  in: 'path',
+  required: true,
+  description: 'The user’s e-mail address',
+  schema: { type: 'string' },
+};
 const READ = [{ session: [] }];
 const WRITE = [{ session: [], csrf: [] }];
 const DENIED = {
   '401': error('Not logged in'),
-  '403': error('No CSRF token, or not allowed for this role'),
+  '403': error(
+    'No CSRF token, a request from another site (Origin / Sec-Fetch-Site), or not allowed for this role or dataset',
+  ),
 };
 
 /** Operations by path; merged with the read API's paths (same path, other methods). */
@@ -433,6 +472,81 @@ export function editorPaths(): Record<string, JsonObject> {
           ...DENIED,
           '409': error('A user with that e-mail exists'),
         },
+      },
+    },
+    '/api/v1/users/{email}': {
+      patch: {
+        summary:
+          "Change a user's role, datasets, right to publish, or disable/enable them (admins only); a role change or disabling ends their sessions",
+        security: WRITE,
+        parameters: [EMAIL_PARAM],
+        requestBody: body('UserPatch'),
+        responses: {
+          '200': json('Changed', 'User'),
+          '400': error('An unknown dataset or field'),
+          ...DENIED,
+          '404': error('No such user'),
+          '409': error('An administrator cannot disable or demote themselves'),
+        },
+      },
+    },
+    '/api/v1/users/{email}/password': {
+      post: {
+        summary: "Set a user's password (admins only); every session of that user ends",
+        security: WRITE,
+        parameters: [EMAIL_PARAM],
+        requestBody: body('PasswordReset'),
+        responses: {
+          '204': { description: 'Set' },
+          '400': error('Too short'),
+          ...DENIED,
+          '404': error('No such user'),
+        },
+      },
+    },
+    '/api/v1/session/password': {
+      post: {
+        summary: 'Change your own password with the current one; your other sessions end, this one stays',
+        security: WRITE,
+        requestBody: body('PasswordChange'),
+        responses: {
+          '204': { description: 'Changed' },
+          '400': error('The current password is wrong, or the new one too short'),
+          ...DENIED,
+          '429': error('Too many wrong passwords; Retry-After says when to try again'),
+        },
+      },
+    },
+    '/api/v1/session/list': {
+      get: {
+        summary: 'Your sessions: when started, last seen, address, browser; which one is this',
+        security: READ,
+        responses: { '200': json('Your sessions', 'SessionList'), ...DENIED },
+      },
+      delete: {
+        summary: 'End all your other sessions',
+        security: WRITE,
+        responses: { '200': { description: '{ended: N}' }, ...DENIED },
+      },
+    },
+    '/api/v1/session/list/{id}': {
+      delete: {
+        summary: 'End one of your sessions',
+        security: WRITE,
+        parameters: [idParam('The session id from GET /api/v1/session/list')],
+        responses: { '204': { description: 'Ended' }, ...DENIED, '404': error('You have no such session') },
+      },
+    },
+    '/api/v1/audit': {
+      get: {
+        summary:
+          'The audit log, newest first (admins only): logins, failures, logouts, account changes, imports, publications',
+        security: READ,
+        parameters: [
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          { name: 'before', in: 'query', schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: { '200': json('Entries', 'AuditLog'), '400': error('A bad limit'), ...DENIED },
       },
     },
   };

@@ -32,7 +32,7 @@ describe('static assets', () => {
     expect(await js.text()).toBe('console.log(1);\n');
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const robots = await app.request('/robots.txt');
-    expect(robots.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(robots.headers.get('cache-control')).toBe('public, no-cache');
     expect((await app.request('/assets/missing.js')).status).toBe(404);
     expect((await app.request('/../package.json')).status).toBe(404);
   });

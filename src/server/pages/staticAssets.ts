@@ -21,7 +21,7 @@ export function staticAssets(root: string): MiddlewareHandler {
     const res = await serve(c, next);
     // serveStatic answers with a Response when it found the file, and otherwise calls next().
     if (res instanceof Response && res.status < 400) {
-      res.headers.set('Cache-Control', isHashedAsset(c.req.path) ? IMMUTABLE : 'public, max-age=60');
+      res.headers.set('Cache-Control', isHashedAsset(c.req.path) ? IMMUTABLE : 'public, no-cache');
     }
     return res;
   };

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { BakeError, bakeSite } from '../../bake/bake.ts';
 import type { DatasetId } from '../../core/ids.ts';
 import type { Store } from '../../store/types.ts';
+import { audit } from '../auth/audit.ts';
 import { type EditorEnv, requireEditor } from '../auth/sessions.ts';
 import { HttpError } from '../http/httpError.ts';
 import type { DatasetSnapshots } from '../read/snapshots.ts';
@@ -61,6 +62,7 @@ export function publishRoutes({ store, snapshots, config, defaultDataset }: Deps
     try {
       const result = await work;
       snapshots.invalidate();
+      await audit(c, store, 'publish', { datasets: result.datasets, files: result.files });
       const datasets = await store.listDatasets();
       return c.json({
         datasets: result.datasets,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement } from '../../core/schemas.ts';
+import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { suggestionLimiter } from '../auth/rateLimiter.ts';
 import { type SeededApp, seededApp, testDatabases } from '../testing.ts';
-import { MemorySuggestionLimiter } from './suggestionLimiter.ts';
 
 // Readers' corrections through the API on every dialect: anyone may send one (limited), editors read and close
 // them; the POST answers CORS for a baked copy on another origin.
@@ -32,9 +33,16 @@ describe.each(testDatabases('suggestions'))('suggestions API on $dialect', (fact
   };
 
   beforeAll(async () => {
-    s = await seededApp(factory, {
-      suggestionLimiter: new MemorySuggestionLimiter({ max: 20, windowMs: 3600_000 }, () => clock),
-    });
+    const seeded = await seededApp(factory);
+    // The database-shared limiter the server uses by default, on the test's clock.
+    s = {
+      ...seeded,
+      app: createApp({
+        store: seeded.store,
+        freshnessMs: 0,
+        suggestionLimiter: suggestionLimiter(seeded.store, () => clock),
+      }),
+    };
     await s.store.createUser(USER.email, 'editor', await hashPassword(USER.password));
     const res = await s.app.request('/api/v1/session', {
       method: 'POST',

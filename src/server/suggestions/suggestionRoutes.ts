@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import type { CountryCode } from '../../core/ids.ts';
 import type { Suggestion } from '../../core/suggestions.ts';
 import { NotFoundError, type Store } from '../../store/types.ts';
+import { suggestionLimiter } from '../auth/rateLimiter.ts';
 import { type EditorEnv, requireEditor } from '../auth/sessions.ts';
 import { datasetOf } from '../editing/editorShared.ts';
 import { HttpError } from '../http/httpError.ts';
@@ -13,7 +14,7 @@ import { jsonBody } from '../http/jsonBody.ts';
 import type { Logger } from '../http/logger.ts';
 import { parseQuery } from '../http/query.ts';
 import type { CountryDirectory } from '../read/countryDirectory.ts';
-import { MemorySuggestionLimiter, type SuggestionLimiter } from './suggestionLimiter.ts';
+import type { SuggestionLimiter } from './suggestionLimiter.ts';
 import {
   NewSuggestionSchema,
   SuggestionListQuerySchema,
@@ -68,7 +69,8 @@ type Deps = {
 /** Mounted at /api/v1/datasets: POST (anyone) and GET (editors) /:id/suggestions. */
 export function suggestionDatasetRoutes(deps: Deps): Hono<EditorEnv> {
   const { store, countries, logger } = deps;
-  const limiter = deps.limiter ?? new MemorySuggestionLimiter();
+  // Counted in the database, so every server process shares one count per address.
+  const limiter = deps.limiter ?? suggestionLimiter(store);
   const addressOf = deps.addressOf ?? clientAddress;
   const app = new Hono<EditorEnv>();
   const small = bodyLimit({
