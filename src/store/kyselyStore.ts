@@ -19,8 +19,9 @@ import { revert } from './revert.ts';
 import * as revisions from './revisions.ts';
 import type { Tables } from './tables.ts';
 import type { Tx } from './tx.ts';
-import type { Actor, Role, Session, Store, User, UserWithHash } from './types.ts';
+import type { Actor, NewVersion, Role, Session, Store, User, UserWithHash, VersionSummary } from './types.ts';
 import * as users from './users.ts';
+import * as versions from './versions.ts';
 
 // The Store over Kysely: one query code for both dialects. Every write runs in a transaction, so a record and
 // its revision are written together or not at all.
@@ -158,5 +159,25 @@ export class KyselyStore implements Store {
 
   deleteSession(tokenHash: string): Promise<void> {
     return users.deleteSession(this.#tx, tokenHash);
+  }
+
+  listVersions(dataset: DatasetId): Promise<VersionSummary[]> {
+    return versions.listVersions(this.#tx, dataset);
+  }
+
+  getVersionDocument(dataset: DatasetId, number: number): Promise<string | null> {
+    return versions.getVersionDocument(this.#tx, dataset, number);
+  }
+
+  addVersion(dataset: DatasetId, v: NewVersion): Promise<void> {
+    return this.#write((tx) => versions.addVersion(tx, dataset, v));
+  }
+
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    return versions.acquireLease(this.#tx, name, holder, ttlMs);
+  }
+
+  releaseLease(name: string, holder: string): Promise<void> {
+    return versions.releaseLease(this.#tx, name, holder);
   }
 }

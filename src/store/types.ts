@@ -9,6 +9,8 @@ import type {
   NoteContent,
   Revision,
 } from '../core/schemas.ts';
+import type { Stats } from '../core/stats.ts';
+import type { VersionChanges } from '../core/versionChanges.ts';
 
 // The one Store contract. Both dialects (SQLite, PostgreSQL) implement it; one contract test suite runs on both.
 
@@ -18,6 +20,17 @@ export type Role = 'admin' | 'editor';
 export type User = { id: number; email: string; role: Role; createdAt: string };
 export type UserWithHash = User & { passwordHash: string };
 export type Session = { tokenHash: string; userId: number; csrfToken: string; expiresAt: string };
+
+/** A published version as listed (without its document). */
+export type VersionSummary = {
+  number: number;
+  publishedAt: string;
+  note: string;
+  counts: Stats;
+  changes: VersionChanges;
+};
+/** A version to record: `document` is the frozen dataset document as JSON text. */
+export type NewVersion = VersionSummary & { document: string };
 
 /** Thrown when an optimistic-concurrency check fails; carries the current record (or null if it is gone). */
 export class StaleVersionError extends Error {
@@ -102,4 +115,14 @@ export interface Store {
   createSession(session: Session): Promise<void>;
   getSession(tokenHash: string): Promise<(Session & { user: User }) | null>;
   deleteSession(tokenHash: string): Promise<void>;
+
+  /** The dataset's published versions, newest first. */
+  listVersions(dataset: DatasetId): Promise<VersionSummary[]>;
+  /** The frozen document of version `number` as stored (JSON text), or null. */
+  getVersionDocument(dataset: DatasetId, number: number): Promise<string | null>;
+  /** Records version `v.number`, which must be the latest number + 1 (else ConflictError). */
+  addVersion(dataset: DatasetId, v: NewVersion): Promise<void>;
+  /** Takes a named lease shared by every process on the database; false while another holder has it. */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
 }

@@ -1,0 +1,89 @@
+import { agreementContent, diffFields, noteContent } from './diff.ts';
+import { formatPartialIso } from './partialDate.ts';
+import type {
+  Agreement,
+  AgreementContent,
+  CountryNote,
+  Dataset,
+  DatasetDocument,
+  Source,
+} from './schemas.ts';
+
+// What changed between two published versions of a dataset, for the change log and the feed: records matched by
+// id, each named by category, partners and date (readers know an agreement by those, not by its id). Link-check
+// results (HTTP status, last checked) are the checker's, not the researchers': they alone make no new version.
+
+export type VersionEntry = { id: string; category: string; partners: string[]; date: string };
+export type VersionChangedEntry = VersionEntry & { fields: string[] };
+export type VersionChanges = {
+  added: VersionEntry[];
+  changed: VersionChangedEntry[];
+  removed: VersionEntry[];
+};
+
+/** What the version record holds besides the document: the two halves a reader compares. */
+export type VersionComparable = Pick<DatasetDocument, 'dataset' | 'agreements' | 'notes'>;
+
+function entryOf(a: Agreement): VersionEntry {
+  return { id: a.id, category: a.category, partners: [...a.partners], date: formatPartialIso(a.date) };
+}
+
+function researchSources(sources: readonly Source[]): unknown[] {
+  return sources.map((s) => ({ url: s.url, title: s.title, archivedUrl: s.archivedUrl }));
+}
+
+function comparableAgreement(a: AgreementContent): Record<string, unknown> {
+  const c = agreementContent(a);
+  return { ...c, sources: researchSources(c.sources) };
+}
+
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Agreements added, changed (naming the fields) and removed from `before` to `after`, each list sorted by id. */
+export function versionChanges(before: readonly Agreement[], after: readonly Agreement[]): VersionChanges {
+  const old = new Map(before.map((a) => [a.id, a]));
+  const added: VersionEntry[] = [];
+  const changed: VersionChangedEntry[] = [];
+  for (const a of after) {
+    const prev = old.get(a.id);
+    if (prev === undefined) {
+      added.push(entryOf(a));
+      continue;
+    }
+    old.delete(a.id);
+    const fields = diffFields(comparableAgreement(prev), comparableAgreement(a)).map((f) => f.field);
+    if (fields.length > 0) changed.push({ ...entryOf(a), fields });
+  }
+  const removed = [...old.values()].map(entryOf);
+  return { added: added.sort(byId), changed: changed.sort(byId), removed: removed.sort(byId) };
+}
+
+export function noChanges(c: VersionChanges): boolean {
+  return c.added.length === 0 && c.changed.length === 0 && c.removed.length === 0;
+}
+
+function notesKey(notes: readonly CountryNote[]): string {
+  return JSON.stringify(
+    [...notes].sort(byId).map((n) => {
+      const c = noteContent(n);
+      return { id: n.id, country: c.country, text: c.text, sources: researchSources(c.sources) };
+    }),
+  );
+}
+
+function datasetKey(d: Dataset): string {
+  const { lastPublished: _published, ...rest } = d;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Whether `next` says anything `previous` did not: a record, a country note or what readers see of the dataset
+ * (title, citation, categories …). The publication time itself does not count.
+ */
+export function sameContent(previous: VersionComparable, next: VersionComparable): boolean {
+  return (
+    noChanges(versionChanges(previous.agreements, next.agreements)) &&
+    notesKey(previous.notes) === notesKey(next.notes) &&
+    datasetKey(previous.dataset) === datasetKey(next.dataset)
+  );
+}
