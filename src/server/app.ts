@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { DatasetId } from '../core/ids.ts';
 import type { Store } from '../store/types.ts';
+import type { PageVersion } from '../web/app/version.ts';
 import { LoginLimiter } from './auth/loginLimiter.ts';
 import { sessionRoutes } from './auth/sessionRoutes.ts';
 import { userRoutes } from './auth/userRoutes.ts';
@@ -21,12 +22,14 @@ import { buildOpenApi } from './openapi/openapi.ts';
 import { editorPage } from './pages/editorPage.ts';
 import { type PageKind, pageRenderer } from './pages/pages.ts';
 import { staticAssets } from './pages/staticAssets.ts';
+import { latestPageVersion, versionPages } from './pages/versionPages.ts';
 import { type PublishConfig, publishRoutes } from './publish/publishRoutes.ts';
+import { versionRoutes } from './publish/versionRoutes.ts';
 import { agreementRoutes } from './read/agreementRoutes.ts';
 import { countryDirectory } from './read/countryDirectory.ts';
 import { datasetRoutes } from './read/datasetRoutes.ts';
 import { renderers } from './read/renderers.ts';
-import { DatasetSnapshots } from './read/snapshots.ts';
+import { DatasetSnapshots, type Snapshot } from './read/snapshots.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 export const DEFAULT_EDITOR_ROOT = fileURLToPath(new URL('../../dist/editor/', import.meta.url));
@@ -96,6 +99,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.route('/api/v1/datasets', datasetRoutes({ snapshots, countries: countryDirectory }));
+  app.route('/api/v1/datasets', versionRoutes(store));
   app.route('/api/v1/agreements', agreementRoutes(store));
   // The editor API: sessions, record changes with If-Match, history, users (DESIGN.md).
   const editing = { store, snapshots, countries: countryDirectory };
@@ -122,10 +126,17 @@ export function createApp(options: AppOptions): Hono {
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const render = pageRenderer(webRoot);
+  // A publication changes the dataset's configuration (its time), so a new snapshot asks for the version again.
+  const versionOf = new WeakMap<Snapshot, Promise<PageVersion | null>>();
   const page = async (id: DatasetId | null, kind: PageKind): Promise<string> => {
     const s = id === null ? null : await snapshots.get(id);
     if (s === null) throw new HttpError(404, 'not_found', 'no such dataset');
-    return render(s, kind);
+    let version = versionOf.get(s);
+    if (version === undefined) {
+      version = latestPageVersion(store, s.dataset.id);
+      versionOf.set(s, version);
+    }
+    return render(s, kind, await version);
   };
   const pageHeaders = { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' };
   app.get('/', async (c) => c.html(await page(await defaultDatasetId(), 'page'), 200, pageHeaders));
@@ -139,6 +150,7 @@ export function createApp(options: AppOptions): Hono {
     c.html(await page(c.req.param('datasetId') as DatasetId, 'embed'), 200, pageHeaders),
   );
 
+  app.route('/', versionPages({ store, webRoot, defaultDataset: defaultDatasetId }));
   app.route('/', editorPage(options.editorRoot ?? DEFAULT_EDITOR_ROOT));
   app.use('*', staticAssets(webRoot));
   return app;
