@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateAtom } from '../../../test/fixtures/atom/validateAtom.ts';
 import { ensureWebBuild, WEB_ROOT } from '../../bake/webBuild.ts';
 import type { Agreement, DatasetDocument } from '../../core/schemas.ts';
 import { openStore } from '../../store/index.ts';
@@ -163,6 +164,9 @@ describe.each(testDatabases('versions'))('numbered versions on $dialect', (facto
     const feed = await s.app.request('/changes.atom');
     expect(feed.headers.get('content-type')).toMatch(/application\/atom\+xml/);
     const xml = await feed.text();
+    expect(validateAtom(xml)).toEqual([]);
+    expect(xml).toContain('href="http://localhost/v/2/"');
+    expect(validateAtom(readFileSync(join(dir, 'changes.atom'), 'utf8'))).toEqual([]);
     expect(xml.match(/<entry>/g)?.length).toBe(2);
     expect(xml).toContain('First &lt;public&gt; version');
     // The bake wrote the same paths.
