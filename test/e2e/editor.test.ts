@@ -215,12 +215,19 @@ describeBrowser('editor', () => {
     expect(await axe(page)).toEqual([]);
   });
 
-  it('the Publish tab says when publishing is not set up on this server', async () => {
+  it('the Publish tab records a version with a note and lists it; no static copy on this server', async () => {
     const { page } = p;
     await page.getByTestId('tab-publish').click();
     const panel = page.getByTestId('publish');
     await expect.poll(() => panel.textContent()).toContain('ATLAS_PUBLISH_DIR');
-    expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+    await page.getByTestId('publish-note').fill('From the editor <b>test</b>');
+    await page.getByTestId('publish-button').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').textContent())
+      .toContain('published version 1');
+    const list = page.getByTestId(`versions-${server.datasetId}`);
+    await expect.poll(() => list.textContent()).toContain('From the editor <b>test</b>');
+    expect(await list.textContent()).toMatch(/Version 1 · .*: \d+ added, 0 changed, 0 removed/);
     expect(await axe(page)).toEqual([]);
   });
 
