@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { agreementContent, diffFields, noteContent } from './diff.ts';
 import { formatPartialIso } from './partialDate.ts';
 import type {
@@ -13,13 +14,25 @@ import type {
 // id, each named by category, partners and date (readers know an agreement by those, not by its id). Link-check
 // results (HTTP status, last checked) are the checker's, not the researchers': they alone make no new version.
 
-export type VersionEntry = { id: string; category: string; partners: string[]; date: string };
-export type VersionChangedEntry = VersionEntry & { fields: string[] };
-export type VersionChanges = {
-  added: VersionEntry[];
-  changed: VersionChangedEntry[];
-  removed: VersionEntry[];
-};
+export const VersionEntrySchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  partners: z.array(z.string()),
+  /** The ISO form of the partial date ("2015", "2015-08", "2015-08-14"), '' when undated. */
+  date: z.string(),
+});
+export type VersionEntry = z.infer<typeof VersionEntrySchema>;
+export const VersionChangedEntrySchema = VersionEntrySchema.extend({
+  /** The fields that changed (category, partners, title, date, summary, sources, flags, status). */
+  fields: z.array(z.string()),
+});
+export type VersionChangedEntry = z.infer<typeof VersionChangedEntrySchema>;
+export const VersionChangesSchema = z.object({
+  added: z.array(VersionEntrySchema),
+  changed: z.array(VersionChangedEntrySchema),
+  removed: z.array(VersionEntrySchema),
+});
+export type VersionChanges = z.infer<typeof VersionChangesSchema>;
 
 /** What the version record holds besides the document: the two halves a reader compares. */
 export type VersionComparable = Pick<DatasetDocument, 'dataset' | 'agreements' | 'notes'>;

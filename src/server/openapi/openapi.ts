@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VersionListSchema } from '../publish/versionRoutes.ts';
 import {
   AgreementListResponseSchema,
   AgreementQuerySchema,
@@ -36,6 +37,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Stats: StatsSchema,
   Health: HealthSchema,
   Error: ErrorSchema,
+  VersionList: VersionListSchema,
 };
 
 const ref = (name: keyof typeof COMPONENTS): JsonObject => ({ $ref: `#/components/schemas/${name}` });
@@ -173,6 +175,19 @@ export function buildOpenApi(): JsonObject {
         parameters: [DATASET_ID],
         ok: cached('The dataset document', 'application/json', ref('DatasetDocument')),
         errors: { '404': 'No such dataset' },
+      }),
+      '/api/v1/datasets/{id}/versions': get({
+        summary:
+          'The published versions of a dataset, newest first: number, time, note, counts and what each added, changed and removed since the one before',
+        parameters: [DATASET_ID],
+        ok: cached('The versions', 'application/json', ref('VersionList')),
+        errors: { '404': 'No such dataset' },
+      }),
+      '/api/v1/datasets/{id}/versions/{n}/document': get({
+        summary: 'The frozen dataset document of version n, as published; it never changes (cached for good)',
+        parameters: [DATASET_ID, pathParam('n', 'Version number: 1, 2, 3 …')],
+        ok: cached('The frozen dataset document', 'application/json', ref('DatasetDocument')),
+        errors: { '404': 'No such dataset or version' },
       }),
       '/api/v1/datasets/{id}/export.csv': download('CSV', 'text/csv', { type: 'string' }),
       '/api/v1/datasets/{id}/export.json': download('JSON', 'application/json', ref('DatasetDocument')),

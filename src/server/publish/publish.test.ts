@@ -12,6 +12,7 @@ import type { ViteManifest } from '../../web/ssr.ts';
 import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { type SeededApp, seededApp, testDatabases } from '../testing.ts';
+import { VersionListSchema } from './versionRoutes.ts';
 
 // Numbered versions through the HTTP API on every dialect: publish → v1, edit, publish → v2 naming the change,
 // publish again → no v3; the versions list and frozen documents; the frozen page, change log and feed; two
@@ -91,7 +92,8 @@ describe.each(testDatabases('versions'))('numbered versions on $dialect', (facto
     expect(body.version.changes.added.length).toBe(103);
     const list = await s.app.request(`/api/v1/datasets/${DS}/versions`);
     expect(list.status).toBe(200);
-    const { versions } = (await list.json()) as { versions: VersionSummary[] };
+    // The answer is what the OpenAPI document says it is.
+    const { versions } = VersionListSchema.parse(await list.json());
     expect(versions.map((v) => v.number)).toEqual([1]);
     expect(
       versions[0]!.changes.added.find((e) => e.partners.includes('SG') && e.category === 'mou'),

@@ -1,11 +1,29 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { DatasetId } from '../../core/ids.ts';
+import { VersionChangesSchema } from '../../core/versionChanges.ts';
 import type { Store } from '../../store/types.ts';
 import { sendJson } from '../http/httpCache.ts';
 import { HttpError } from '../http/httpError.ts';
 
 // The public read API of published versions: the list (newest first, with counts and changes) and each frozen
 // document, which never changes once recorded and may therefore be cached for good.
+
+export const VersionSummarySchema = z.object({
+  number: z.number().int().min(1),
+  publishedAt: z.string(),
+  note: z.string(),
+  /** Core's statistics of the frozen document (headline counts by category, partners, records). */
+  counts: z.object({
+    counts: z.record(z.string(), z.number()),
+    partners: z.number(),
+    records: z.record(z.string(), z.number()),
+    partnersByCategory: z.record(z.string(), z.number()),
+    agreements: z.number(),
+  }),
+  changes: VersionChangesSchema,
+});
+export const VersionListSchema = z.object({ versions: z.array(VersionSummarySchema) });
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 const LIST_CACHE = 'public, max-age=60';
