@@ -61,6 +61,9 @@ try {
   record('  same bytes as a static file, requests/s', `${Math.round(api.staticRps)}`, '', null);
   record('  ratio API / static', api.ratio.toFixed(2), '≥ 0.5', api.ratio >= 0.5);
 
+  const { runVersionBenches } = await import('./versions.ts');
+  for (const [name, value, target, ok] of await runVersionBenches(N)) record(name, value, target, ok);
+
   const webBenches = './web/index.ts';
   if (existsSync('bench/web/index.ts')) {
     // A variable specifier: the web benches are optional until built, so type-checking must not require them.

@@ -50,6 +50,36 @@ function comparableAgreement(a: AgreementContent): Record<string, unknown> {
   return { ...c, sources: researchSources(c.sources) };
 }
 
+function sameSources(a: readonly Source[], b: readonly Source[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.url !== y.url || x.title !== y.title || x.archivedUrl !== y.archivedUrl) return false;
+  }
+  return true;
+}
+
+/** The researchers' content of two records is the same (a fast path: most records do not change). */
+function sameAgreement(a: AgreementContent, b: AgreementContent): boolean {
+  return (
+    a.category === b.category &&
+    a.partners.length === b.partners.length &&
+    a.partners.every((p, i) => p === b.partners[i]) &&
+    a.title === b.title &&
+    a.date.text === b.date.text &&
+    a.date.year === b.date.year &&
+    a.date.month === b.date.month &&
+    a.date.day === b.date.day &&
+    a.summary === b.summary &&
+    a.status === b.status &&
+    a.flags.nonGovernmental === b.flags.nonGovernmental &&
+    a.flags.multilateral === b.flags.multilateral &&
+    a.flags.mentionsOnly === b.flags.mentionsOnly &&
+    sameSources(a.sources, b.sources)
+  );
+}
+
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Agreements added, changed (naming the fields) and removed from `before` to `after`, each list sorted by id. */
@@ -64,6 +94,7 @@ export function versionChanges(before: readonly Agreement[], after: readonly Agr
       continue;
     }
     old.delete(a.id);
+    if (sameAgreement(prev, a)) continue;
     const fields = diffFields(comparableAgreement(prev), comparableAgreement(a)).map((f) => f.field);
     if (fields.length > 0) changed.push({ ...entryOf(a), fields });
   }
@@ -93,9 +124,13 @@ function datasetKey(d: Dataset): string {
  * Whether `next` says anything `previous` did not: a record, a country note or what readers see of the dataset
  * (title, citation, categories …). The publication time itself does not count.
  */
-export function sameContent(previous: VersionComparable, next: VersionComparable): boolean {
+export function sameContent(
+  previous: VersionComparable,
+  next: VersionComparable,
+  changes: VersionChanges = versionChanges(previous.agreements, next.agreements),
+): boolean {
   return (
-    noChanges(versionChanges(previous.agreements, next.agreements)) &&
+    noChanges(changes) &&
     notesKey(previous.notes) === notesKey(next.notes) &&
     datasetKey(previous.dataset) === datasetKey(next.dataset)
   );
