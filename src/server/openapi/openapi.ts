@@ -17,6 +17,7 @@ import {
   StatsSchema,
 } from '../read/apiSchemas.ts';
 import { editorComponents, editorPaths } from './openapiEditor.ts';
+import { completeOperations } from './operationNames.ts';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the handlers validate with. OpenAPI 3.1
 // schemas are JSON Schema 2020-12, which is what z.toJSONSchema writes.
@@ -121,7 +122,7 @@ function download(format: string, contentType: string, schema: JsonObject): Json
 function allPaths(read: Record<string, JsonObject>): Record<string, JsonObject> {
   const paths: Record<string, JsonObject> = { ...read };
   for (const [path, ops] of Object.entries(editorPaths())) paths[path] = { ...paths[path], ...ops };
-  return paths;
+  return completeOperations(paths);
 }
 
 export function buildOpenApi(): JsonObject {
@@ -131,10 +132,14 @@ export function buildOpenApi(): JsonObject {
     info: {
       title: 'Accord Atlas API',
       version: '1',
+      // The software's licence; each dataset names its own data licence (GET /api/v1/datasets/{id}).
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'The public read API (no login; responses carry an ETag, send it back in If-None-Match for a 304) and the editor API (log in with POST /api/v1/session; every change sends X-CSRF-Token, and changes to a record send If-Match with its version).',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // Relative: the API is described at the address it is served from (any host, any port).
+    servers: [{ url: '/', description: 'This server' }],
     paths: allPaths({
       '/healthz': {
         get: {
