@@ -135,6 +135,8 @@ export function createApp(options: AppOptions): Hono {
     if (version === undefined) {
       version = latestPageVersion(store, s.dataset.id);
       versionOf.set(s, version);
+      // A failed lookup is not remembered: the next request asks again.
+      version.catch(() => versionOf.delete(s));
     }
     return render(s, kind, await version);
   };
