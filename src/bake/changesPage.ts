@@ -23,16 +23,20 @@ function entryList(
   fields = false,
 ): string {
   if (entries.length === 0) return '';
-  const shown = entries.slice(0, LIST_LIMIT).map((e) => {
+  // Readers scan by country: sorted by what each line says (country, category, date), not by record id.
+  const lines = entries
+    .map((e) => ({ e, text: describeEntry(dataset, e) }))
+    .sort((a, b) => a.text.localeCompare(b.text, LOCALE));
+  const shown = lines.slice(0, LIST_LIMIT).map(({ e, text }) => {
     const changed =
       fields && 'fields' in e
         ? ` <span class="changes-fields">(${escapeHtml((e.fields as string[]).join(', '))})</span>`
         : '';
-    return `<li>${escapeHtml(describeEntry(dataset, e))}${changed}</li>`;
+    return `<li>${escapeHtml(text)}${changed}</li>`;
   });
   if (entries.length > LIST_LIMIT)
     shown.push(`<li>… and ${entries.length - LIST_LIMIT} more (the version's data lists them all)</li>`);
-  return `<h3>${escapeHtml(title)} (${entries.length})</h3>\n<ul>\n${shown.join('\n')}\n</ul>`;
+  return `<h3>${escapeHtml(title)} (${entries.length})</h3>\n<ul class="changes-list">\n${shown.join('\n')}\n</ul>`;
 }
 
 function countsLine(dataset: Dataset, v: VersionSummary): string {
