@@ -163,6 +163,8 @@ try {
   );
   const { runTeamBenches } = await import('./team.ts');
   for (const [name, value, target, ok] of await runTeamBenches(pgUrl)) record(name, value, target, ok);
+  const { runVersionBenches } = await import('./versions.ts');
+  for (const [name, value, target, ok] of await runVersionBenches(N)) record(name, value, target, ok);
 
   const webBenches = './web/index.ts';
   if (existsSync('bench/web/index.ts')) {

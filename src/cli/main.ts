@@ -95,6 +95,19 @@ function program(out: Out, setCode: (n: number) => void): Command {
     .argument('<file>', 'a file written by atlas backup')
     .option('--replace', 'replace everything in a database that is not empty')
     .action(async (file, opts) => setCode(await restoreCommand(file, opts, out)));
+  p.command('publish')
+    .description(
+      'record the next numbered version of the dataset (frozen, citable), then bake where a folder is set',
+    )
+    .option('--note <text>', 'what this version is about, shown in the change log')
+    .option('--out <dir>', 'bake the site into DIR afterwards (default: ATLAS_PUBLISH_DIR, if set)')
+    .option('--site-url <url>', 'the address the baked site will have (default: ATLAS_SITE_URL)')
+    .option('--json', 'machine-readable answer')
+    .option(...dataset)
+    .action(async (opts) => {
+      const { publishCommand } = await import('./commands/publish.ts');
+      setCode(await publishCommand(opts, out));
+    });
   const user = p.command('user').description('manage editor accounts');
   user
     .command('add')

@@ -70,7 +70,8 @@ export function Workspace(props: { user: SessionUser; onLogOut: () => void }): J
     'suggestions',
     'changes',
     'import',
-    'publish',
+    // Publishing is a right of its own (admins have it; an editor when an admin gives it).
+    ...(props.user.canPublish ? (['publish'] as const) : []),
     ...(props.user.role === 'admin' ? (['dataset', 'users', 'audit'] as const) : []),
     'account',
   ];

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { DatasetId } from '../core/ids.ts';
 import type { Store } from '../store/types.ts';
+import type { PageVersion } from '../web/app/version.ts';
 import { auditRoutes } from './auth/auditRoutes.ts';
 import { datasetAccess } from './auth/datasetAccess.ts';
 import { LoginLimiter, type LoginLimits } from './auth/loginLimiter.ts';
@@ -27,12 +28,14 @@ import { buildOpenApi } from './openapi/openapi.ts';
 import { editorPage } from './pages/editorPage.ts';
 import { type PageKind, pageRenderer } from './pages/pages.ts';
 import { staticAssets } from './pages/staticAssets.ts';
+import { latestPageVersion, versionPages } from './pages/versionPages.ts';
 import { type PublishConfig, publishRoutes } from './publish/publishRoutes.ts';
+import { versionRoutes } from './publish/versionRoutes.ts';
 import { agreementRoutes } from './read/agreementRoutes.ts';
 import { countryDirectory } from './read/countryDirectory.ts';
 import { datasetRoutes } from './read/datasetRoutes.ts';
 import { renderers } from './read/renderers.ts';
-import { DatasetSnapshots } from './read/snapshots.ts';
+import { DatasetSnapshots, type Snapshot } from './read/snapshots.ts';
 import type { SuggestionLimiter } from './suggestions/suggestionLimiter.ts';
 import { suggestionCors, suggestionDatasetRoutes, suggestionRoutes } from './suggestions/suggestionRoutes.ts';
 
@@ -123,6 +126,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.route('/api/v1/datasets', datasetRoutes({ snapshots, countries: countryDirectory }));
+  app.route('/api/v1/datasets', versionRoutes(store));
   app.route('/api/v1/agreements', agreementRoutes(store));
   // The editor API: sessions, record changes with If-Match, history, users (DESIGN.md).
   const editing = { store, snapshots, countries: countryDirectory, importer: options.importer };
@@ -171,10 +175,19 @@ export function createApp(options: AppOptions): Hono {
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const render = pageRenderer(webRoot);
+  // A publication changes the dataset's configuration (its time), so a new snapshot asks for the version again.
+  const versionOf = new WeakMap<Snapshot, Promise<PageVersion | null>>();
   const page = async (id: DatasetId | null, kind: PageKind): Promise<string> => {
     const s = id === null ? null : await snapshots.get(id);
     if (s === null) throw new HttpError(404, 'not_found', 'no such dataset');
-    return render(s, kind);
+    let version = versionOf.get(s);
+    if (version === undefined) {
+      version = latestPageVersion(store, s.dataset.id);
+      versionOf.set(s, version);
+      // A failed lookup is not remembered: the next request asks again.
+      version.catch(() => versionOf.delete(s));
+    }
+    return render(s, kind, await version);
   };
   // Live pages change with every edit: caches keep them but ask again each time (ETag, 304 when unchanged).
   app.get('/', async (c) => sendHtml(c, await page(await defaultDatasetId(), 'page')));
@@ -188,6 +201,7 @@ export function createApp(options: AppOptions): Hono {
     sendHtml(c, await page(c.req.param('datasetId') as DatasetId, 'embed')),
   );
 
+  app.route('/', versionPages({ store, webRoot, defaultDataset: defaultDatasetId }));
   app.route('/', editorPage(options.editorRoot ?? DEFAULT_EDITOR_ROOT));
   app.use('*', staticAssets(webRoot));
   return app;

@@ -40,12 +40,14 @@ export const BACKED_UP_TABLES: readonly BackupTable[] = [
   { name: 'notes', key: ['id'] },
   { name: 'revisions', key: ['id'], serial: 'id' },
   { name: 'suggestions', key: ['id'] },
+  { name: 'versions', key: ['dataset', 'number'] },
   { name: 'audit_log', key: ['id'], serial: 'id' },
 ];
 
 /** Tables left out by design, and why. A restore with --replace empties them too (they describe the old data). */
 export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   sessions: 'log-ins are not data: everyone logs in again after a restore',
+  publish_leases: 'who is publishing right now: a lock, not data',
   rate_hits: "limiters' short-lived memory (failed logins, suggestions per address), not data",
   kysely_migration: "migration bookkeeping: the target database's own",
   kysely_migration_lock: "migration bookkeeping: the target database's own",

@@ -30,6 +30,7 @@ import {
   type AuditEntry,
   BasisChangedError,
   type NewAuditEntry,
+  type NewVersion,
   type RateWindow,
   type RevertOptions,
   type Role,
@@ -38,8 +39,10 @@ import {
   type User,
   type UserPatch,
   type UserWithHash,
+  type VersionSummary,
 } from './types.ts';
 import * as users from './users.ts';
+import * as versions from './versions.ts';
 
 // The Store over Kysely: one query code for both dialects. Every write runs in a transaction, so a record and
 // its revision are written together or not at all.
@@ -264,5 +267,25 @@ export class KyselyStore implements Store {
 
   pruneRateHits(before: string): Promise<void> {
     return limits.pruneRateHits(this.#tx, before);
+  }
+
+  listVersions(dataset: DatasetId): Promise<VersionSummary[]> {
+    return versions.listVersions(this.#tx, dataset);
+  }
+
+  getVersionDocument(dataset: DatasetId, number: number): Promise<string | null> {
+    return versions.getVersionDocument(this.#tx, dataset, number);
+  }
+
+  addVersion(dataset: DatasetId, v: NewVersion): Promise<void> {
+    return this.#write((tx) => versions.addVersion(tx, dataset, v));
+  }
+
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    return versions.acquireLease(this.#tx, name, holder, ttlMs);
+  }
+
+  releaseLease(name: string, holder: string): Promise<void> {
+    return versions.releaseLease(this.#tx, name, holder);
   }
 }

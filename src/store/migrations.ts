@@ -271,6 +271,36 @@ function accounts(dialect: Dialect): Migration {
     },
   };
 }
+/**
+ * Numbered versions of a dataset (what `atlas publish` records: the frozen document as JSON text, its counts and
+ * its changes since the previous number), and the lease that lets one publication run at a time across every
+ * server process sharing the database.
+ */
+const versions: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('versions')
+      .addColumn('dataset', 'text', (c) => c.notNull().references('datasets.id').onDelete('cascade'))
+      .addColumn('number', 'integer', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addColumn('note', 'text', (c) => c.notNull())
+      .addColumn('counts', 'text', (c) => c.notNull())
+      .addColumn('changes', 'text', (c) => c.notNull())
+      .addColumn('document', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('versions_pk', ['dataset', 'number'])
+      .execute();
+    await db.schema
+      .createTable('publish_leases')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('holder', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable('publish_leases').execute();
+    await db.schema.dropTable('versions').execute();
+  },
+};
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -279,6 +309,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0001-initial-schema': initialSchema(dialect),
         '0002-revision-format': revisionFormat,
         '0003-drop-agreement-partners': dropPartnerTable(dialect),
+        '0005-versions': versions,
         '0006-suggestions': suggestions,
         '0007-accounts': accounts(dialect),
       };

@@ -114,6 +114,25 @@ export interface SuggestionsTable {
   updated_at: string;
 }
 
+export interface VersionsTable {
+  dataset: string;
+  number: number;
+  published_at: string;
+  note: string;
+  /** JSON: core Stats of the frozen document. */
+  counts: string;
+  /** JSON: core VersionChanges since the previous number. */
+  changes: string;
+  /** JSON: the frozen DatasetDocument, byte for byte as served. */
+  document: string;
+}
+
+export interface PublishLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Tables {
   datasets: DatasetsTable;
   agreements: AgreementsTable;
@@ -124,4 +143,6 @@ export interface Tables {
   suggestions: SuggestionsTable;
   audit_log: AuditLogTable;
   rate_hits: RateHitsTable;
+  versions: VersionsTable;
+  publish_leases: PublishLeasesTable;
 }

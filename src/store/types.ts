@@ -9,7 +9,9 @@ import type {
   NoteContent,
   Revision,
 } from '../core/schemas.ts';
+import type { Stats } from '../core/stats.ts';
 import type { NewSuggestion, Suggestion, SuggestionStatus } from '../core/suggestions.ts';
+import type { VersionChanges } from '../core/versionChanges.ts';
 
 // The one Store contract. Both dialects (SQLite, PostgreSQL) implement it; one contract test suite runs on both.
 
@@ -63,6 +65,17 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at?: string };
 
 /** Hits of one limiter key within a window: how many, and the oldest and newest. */
 export type RateWindow = { count: number; first: string | null; last: string | null };
+
+/** A published version as listed (without its document). */
+export type VersionSummary = {
+  number: number;
+  publishedAt: string;
+  note: string;
+  counts: Stats;
+  changes: VersionChanges;
+};
+/** A version to record: `document` is the frozen dataset document as JSON text. */
+export type NewVersion = VersionSummary & { document: string };
 
 /** Thrown when an optimistic-concurrency check fails; carries the current record (or null if it is gone). */
 export class StaleVersionError extends Error {
@@ -245,4 +258,13 @@ export interface Store {
   clearRateHits(bucket: string, key: string): Promise<void>;
   /** Deletes every hit older than `before` (all buckets). */
   pruneRateHits(before: string): Promise<void>;
+  /** The dataset's published versions, newest first. */
+  listVersions(dataset: DatasetId): Promise<VersionSummary[]>;
+  /** The frozen document of version `number` as stored (JSON text), or null. */
+  getVersionDocument(dataset: DatasetId, number: number): Promise<string | null>;
+  /** Records version `v.number`, which must be the latest number + 1 (else ConflictError). */
+  addVersion(dataset: DatasetId, v: NewVersion): Promise<void>;
+  /** Takes a named lease shared by every process on the database; false while another holder has it. */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
 }

@@ -15,6 +15,7 @@ import {
   mainPageUrl,
 } from './app/index.ts';
 import { worldMapSlot } from './app/mapSlot.tsx';
+import { looksLikeVersion, type PageVersion } from './app/version.ts';
 import { messages as t } from './text.ts';
 
 // The browser entry: read the dataset document the HTML carries (or fetch it from the advertised link),
@@ -46,6 +47,14 @@ async function loadDocument(): Promise<DatasetDocument> {
   }
   if (!looksLikeDocument(value)) throw new Error('the dataset document is not in the expected shape');
   return value;
+}
+
+/** The published version the server put in the page, if any. */
+function pageVersion(): PageVersion | null {
+  const el = document.getElementById('atlas-version');
+  if (!el?.textContent) return null;
+  const value: unknown = JSON.parse(el.textContent);
+  return looksLikeVersion(value) ? value : null;
 }
 
 const canonicalUrl = (): string | undefined =>
@@ -93,7 +102,7 @@ async function start(): Promise<void> {
   try {
     if (document.getElementById('atlas-map')) await afterFirstPaint();
     const doc = await loadDocument();
-    const atlas = createAtlas(doc, await countryLookup(doc), pageUrl());
+    const atlas = createAtlas(doc, await countryLookup(doc), pageUrl(), pageVersion());
     const state = decodeState(window.location.search, {
       categories: doc.dataset.categories.map((c) => c.id),
     });

@@ -4,6 +4,7 @@ import type { DatasetDocument } from '../core/schemas.ts';
 import { coreCountryLookup } from './app/countries/countryLookup.ts';
 import { App, countryTable, createAtlas, defaultState, lazyCountryLookup, mainPageUrl } from './app/index.ts';
 import { fixedMapSlot } from './app/mapView.tsx';
+import type { PageVersion } from './app/version.ts';
 import { geometryFromFile } from './geometryFile.ts';
 import { type MapGeometry, pageGeometryMeta } from './map/index.ts';
 import { LOCALE } from './text.ts';
@@ -34,6 +35,8 @@ export type PageOptions = {
   geometry?: MapGeometry | null;
   /** The readers' suggestions endpoint (`POST`); the page shows "Suggest a correction" as a form when given. */
   suggestUrl?: string;
+  /** The published version the page shows (see app/version.ts); none before the first publication. */
+  version?: PageVersion | null;
 };
 
 export function escapeHtml(s: string): string {
@@ -65,7 +68,8 @@ export function renderPageHtml(opts: PageOptions): string {
   // Named as the page names them before its registry loads (the table, then Intl), so the script's first
   // render finds the server's words and has nothing to change.
   const lookup = lazyCountryLookup(table, async () => countries);
-  const atlas = createAtlas(doc, lookup, opts.canonicalUrl ? mainPageUrl(opts.canonicalUrl) : '');
+  const version = opts.version ?? null;
+  const atlas = createAtlas(doc, lookup, opts.canonicalUrl ? mainPageUrl(opts.canonicalUrl) : '', version);
   const geometry = opts.geometry === undefined ? geometryFromFile() : opts.geometry;
   const body = renderToString(
     h(App, {
@@ -107,6 +111,7 @@ export function renderPageHtml(opts: PageOptions): string {
     `<div id="atlas-root">${body}</div>`,
     `<script type="application/json" id="atlas-data">${jsonForScript(doc)}</script>`,
     `<script type="application/json" id="atlas-countries">${jsonForScript(table)}</script>`,
+    version ? `<script type="application/json" id="atlas-version">${jsonForScript(version)}</script>` : '',
     geometry
       ? `<script type="application/json" id="atlas-map">${jsonForScript(pageGeometryMeta(geometry))}</script>`
       : '',

@@ -253,6 +253,16 @@ export const messages = {
   citeTitle: 'How to cite',
   citeAccessed: (date: string): string => `Accessed ${date}.`,
   copyCitation: 'Copy the citation',
+  citeVersion: (n: number, date: string): string => `Version ${n} (published ${date}).`,
+  downloadBibtex: 'BibTeX',
+  downloadRis: 'RIS',
+  citeDownloads: 'Download the citation:',
+
+  versionLine: (n: number): string => `Version ${n}`,
+  versionPublished: 'published',
+  changeLog: 'What changed',
+  latestVersion: 'The latest version',
+  frozenVersion: 'This version never changes.',
 
   creditsTitle: 'Credits and licence',
   licence: (name: string): string => `The data are shared under the ${name} licence.`,

@@ -56,7 +56,9 @@ describeBrowser('editor', () => {
   beforeAll(async () => {
     await ensureBuilt();
     [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
-    await server.running.store.createUser(USER.email, 'editor', await hashPassword(USER.password));
+    await server.running.store.createUser(USER.email, 'editor', await hashPassword(USER.password), {
+      canPublish: true,
+    });
     p = await openPage(browser);
   }, BUILD_TIMEOUT);
 
@@ -221,12 +223,19 @@ describeBrowser('editor', () => {
     expect(await axe(page)).toEqual([]);
   });
 
-  it('the Publish tab says when publishing is not set up on this server', async () => {
+  it('the Publish tab records a version with a note and lists it; no static copy on this server', async () => {
     const { page } = p;
     await page.getByTestId('tab-publish').click();
     const panel = page.getByTestId('publish');
     await expect.poll(() => panel.textContent()).toContain('ATLAS_PUBLISH_DIR');
-    expect(await page.getByTestId('publish-button').isDisabled()).toBe(true);
+    await page.getByTestId('publish-note').fill('From the editor <b>test</b>');
+    await page.getByTestId('publish-button').click();
+    await expect
+      .poll(() => page.getByTestId('publish-result').textContent())
+      .toContain('published version 1');
+    const list = page.getByTestId(`versions-${server.datasetId}`);
+    await expect.poll(() => list.textContent()).toContain('From the editor <b>test</b>');
+    expect(await list.textContent()).toMatch(/Version 1 · .*: \d+ added, 0 changed, 0 removed/);
     expect(await axe(page)).toEqual([]);
   });
 

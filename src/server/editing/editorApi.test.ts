@@ -714,7 +714,7 @@ describe('editor API: publishing the static copy', () => {
     rmSync(dirname(dir), { recursive: true, force: true });
   });
 
-  it('bakes the site into the configured folder and records when; off without a folder', async () => {
+  it('records a version and bakes the site into the configured folder; only records it without a folder', async () => {
     const res = await s.app.request('/api/v1/session', {
       method: 'POST',
       body: JSON.stringify(EDITOR),
@@ -731,7 +731,7 @@ describe('editor API: publishing the static copy', () => {
       method: 'POST',
       headers: { cookie, 'x-csrf-token': csrfToken },
     });
-    expect(published.status).toBe(200);
+    expect(published.status).toBe(201);
     const body = (await published.json()) as { files: number; publishedAt: string };
     expect(body.files).toBeGreaterThan(5);
     expect(Date.parse(body.publishedAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -743,7 +743,7 @@ describe('editor API: publishing the static copy', () => {
       actor: EDITOR.email,
     });
 
-    // A server without a publish folder says so, and how to set one.
+    // A server without a publish folder records the version all the same, and says nothing was baked.
     const other = await seededApp(testDatabases('publish-off')[0]!);
     try {
       await other.store.createUser(EDITOR.email, 'editor', await hashPassword(EDITOR.password), {
@@ -760,10 +760,13 @@ describe('editor API: publishing the static copy', () => {
         method: 'POST',
         headers: { cookie: c2, 'x-csrf-token': token },
       });
-      expect(off.status).toBe(409);
-      expect(((await off.json()) as { error: { message: string } }).error.message).toMatch(
-        /ATLAS_PUBLISH_DIR/,
-      );
+      expect(off.status).toBe(201);
+      expect(await off.json()).toMatchObject({
+        created: true,
+        baked: false,
+        files: 0,
+        version: { number: 1 },
+      });
     } finally {
       await other.close();
     }

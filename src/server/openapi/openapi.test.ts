@@ -19,6 +19,8 @@ const ROUTES = [
   '/api/v1/datasets/{id}/agreements',
   '/api/v1/datasets/{id}/countries/{code}',
   '/api/v1/datasets/{id}/document',
+  '/api/v1/datasets/{id}/versions',
+  '/api/v1/datasets/{id}/versions/{n}/document',
   '/api/v1/datasets/{id}/export.csv',
   '/api/v1/datasets/{id}/export.json',
   '/api/v1/datasets/{id}/export.geojson',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VersionListSchema } from '../publish/versionRoutes.ts';
 import {
   AgreementListResponseSchema,
   AgreementQuerySchema,
@@ -17,6 +18,7 @@ import {
 } from '../read/apiSchemas.ts';
 import { editorComponents, editorPaths } from './openapiEditor.ts';
 import { sourcesPaths, sourcesSchemas } from './openapiSources.ts';
+import { completeOperations } from './operationNames.ts';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the handlers validate with. OpenAPI 3.1
 // schemas are JSON Schema 2020-12, which is what z.toJSONSchema writes.
@@ -37,6 +39,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Stats: StatsSchema,
   Health: HealthSchema,
   Error: ErrorSchema,
+  VersionList: VersionListSchema,
 };
 
 const ref = (name: keyof typeof COMPONENTS): JsonObject => ({ $ref: `#/components/schemas/${name}` });
@@ -121,7 +124,7 @@ function allPaths(read: Record<string, JsonObject>): Record<string, JsonObject> 
   const paths: Record<string, JsonObject> = { ...read };
   for (const [path, ops] of Object.entries(editorPaths())) paths[path] = { ...paths[path], ...ops };
   for (const [path, ops] of Object.entries(sourcesPaths())) paths[path] = { ...paths[path], ...ops };
-  return paths;
+  return completeOperations(paths);
 }
 
 export function buildOpenApi(): JsonObject {
@@ -131,10 +134,14 @@ export function buildOpenApi(): JsonObject {
     info: {
       title: 'Accord Atlas API',
       version: '1',
+      // The software's licence; each dataset names its own data licence (GET /api/v1/datasets/{id}).
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'The public read API (no login; responses carry an ETag, send it back in If-None-Match for a 304) and the editor API (log in with POST /api/v1/session; every change sends X-CSRF-Token, and changes to a record send If-Match with its version).',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // Relative: the API is described at the address it is served from (any host, any port).
+    servers: [{ url: '/', description: 'This server' }],
     paths: allPaths({
       '/healthz': {
         get: {
@@ -175,6 +182,19 @@ export function buildOpenApi(): JsonObject {
         parameters: [DATASET_ID],
         ok: cached('The dataset document', 'application/json', ref('DatasetDocument')),
         errors: { '404': 'No such dataset' },
+      }),
+      '/api/v1/datasets/{id}/versions': get({
+        summary:
+          'The published versions of a dataset, newest first: number, time, note, counts and what each added, changed and removed since the one before',
+        parameters: [DATASET_ID],
+        ok: cached('The versions', 'application/json', ref('VersionList')),
+        errors: { '404': 'No such dataset' },
+      }),
+      '/api/v1/datasets/{id}/versions/{n}/document': get({
+        summary: 'The frozen dataset document of version n, as published; it never changes (cached for good)',
+        parameters: [DATASET_ID, pathParam('n', 'Version number: 1, 2, 3 …')],
+        ok: cached('The frozen dataset document', 'application/json', ref('DatasetDocument')),
+        errors: { '404': 'No such dataset or version' },
       }),
       '/api/v1/datasets/{id}/export.csv': download('CSV', 'text/csv', { type: 'string' }),
       '/api/v1/datasets/{id}/export.json': download('JSON', 'application/json', ref('DatasetDocument')),

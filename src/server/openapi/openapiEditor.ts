@@ -441,18 +441,26 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/publish': {
       get: {
-        summary: 'Whether publishing the static copy is set up, and when each dataset was last published',
+        summary:
+          'Whether a static copy is written on publishing, and the versions of each dataset published so far',
         security: READ,
         responses: { '200': { description: 'The publishing status' }, '401': error('Not logged in') },
       },
       post: {
         summary:
-          'Publish the static copy (atlas bake) into the folder the operator configured (ATLAS_PUBLISH_DIR)',
+          'Publish: record the next numbered version of a dataset (body {note?, dataset?}; default: the default dataset), then write the static copy (atlas bake) where the operator configured a folder (ATLAS_PUBLISH_DIR)',
         security: WRITE,
         responses: {
-          '200': { description: 'Published: files, bytes, publishedAt' },
+          '201': {
+            description: 'Version N+1 recorded: {created: true, version, baked, files, bytes, gzipBytes}',
+          },
+          '200': {
+            description: 'Nothing changed since the latest version: {created: false, message, version}',
+          },
+          '400': error('The note is too long or the body has unknown fields'),
           ...DENIED,
-          '409': error('Publishing is not set up, or a publication is already running'),
+          '404': error('No such dataset'),
+          '409': error('Another publication is running (on this or another server); try again'),
         },
       },
     },

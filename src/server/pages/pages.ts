@@ -1,27 +1,34 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DatasetDocument } from '../../core/schemas.ts';
+import type { PageVersion } from '../../web/app/version.ts';
 import { assetsFromManifest, renderPageHtml, type ViteManifest } from '../../web/ssr.ts';
 import type { Snapshot } from '../read/snapshots.ts';
 import { renderPlaceholder } from './placeholder.ts';
 
 // The public page for a dataset: the pre-rendered map page when the bundle (dist/web) is built, else a plain
-// placeholder that still shows the counts. HTML is rendered once per dataset snapshot and page kind.
+// placeholder that still shows the counts. HTML is rendered once per dataset snapshot, page kind and version.
 
 export type PageKind = 'page' | 'embed';
 
-export function pageRenderer(webRoot: string): (snapshot: Snapshot, kind: PageKind) => string {
+export function readPageManifest(webRoot: string): ViteManifest | null {
   const manifestPath = join(webRoot, '.vite/manifest.json');
-  const manifest: ViteManifest | null = existsSync(manifestPath)
-    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest)
-    : null;
-  const cache = new WeakMap<Snapshot, Map<PageKind, string>>();
-  return (snapshot, kind) => {
+  return existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest) : null;
+}
+
+export function pageRenderer(
+  webRoot: string,
+): (snapshot: Snapshot, kind: PageKind, version?: PageVersion | null) => string {
+  const manifest = readPageManifest(webRoot);
+  const cache = new WeakMap<Snapshot, Map<string, string>>();
+  return (snapshot, kind, version = null) => {
     let byKind = cache.get(snapshot);
     if (!byKind) {
       byKind = new Map();
       cache.set(snapshot, byKind);
     }
-    let html = byKind.get(kind);
+    const key = `${kind}:${version?.number ?? 0}`;
+    let html = byKind.get(key);
     if (html === undefined) {
       html =
         manifest === null
@@ -36,9 +43,26 @@ export function pageRenderer(webRoot: string): (snapshot: Snapshot, kind: PageKi
               embed: kind === 'embed',
               dataUrl: `/api/v1/datasets/${encodeURIComponent(snapshot.dataset.id)}/document`,
               suggestUrl: `/api/v1/datasets/${encodeURIComponent(snapshot.dataset.id)}/suggestions`,
+              version,
             });
-      byKind.set(kind, html);
+      byKind.set(key, html);
     }
     return html;
   };
+}
+
+/** A frozen version's page (/v/N/): its own document and number, assets from the current build. */
+export function frozenPageHtml(
+  manifest: ViteManifest,
+  document: DatasetDocument,
+  number: number,
+  version: PageVersion,
+): string {
+  return renderPageHtml({
+    document,
+    assets: assetsFromManifest(manifest, '/'),
+    embed: false,
+    dataUrl: `/api/v1/datasets/${encodeURIComponent(document.dataset.id)}/versions/${number}/document`,
+    version,
+  });
 }

@@ -1,6 +1,7 @@
 import type { JSX, TargetedMouseEvent } from 'preact';
 import { formatTimestamp, messages as t } from '../text.ts';
 import { useAtlas } from './atlas.ts';
+import { versionUrl } from './version.ts';
 
 export type DialogName = 'embed' | 'download' | 'cite';
 
@@ -13,7 +14,7 @@ export type HeaderProps = {
 };
 
 export function Header(props: HeaderProps): JSX.Element {
-  const { doc, lastUpdated } = useAtlas();
+  const { doc, lastUpdated, version, pageUrl } = useAtlas();
   const { dataset } = doc;
   const open =
     (name: DialogName) =>
@@ -27,6 +28,22 @@ export function Header(props: HeaderProps): JSX.Element {
         {lastUpdated && !props.embed ? (
           <p class="meta">
             <time dateTime={lastUpdated}>{t.lastUpdated(formatTimestamp(lastUpdated))}</time>
+          </p>
+        ) : null}
+        {version && !props.embed ? (
+          <p class="meta version-line" data-testid="version-line">
+            {t.versionLine(version.number)} · {t.versionPublished}{' '}
+            <time dateTime={version.publishedAt}>{formatTimestamp(version.publishedAt)}</time>
+            {' · '}
+            <a href={versionUrl(version.changesHref, pageUrl)}>{t.changeLog}</a>
+            {version.frozen ? (
+              <>
+                {' · '}
+                <a href={versionUrl(version.latestHref, pageUrl)} data-testid="latest-version">
+                  {t.latestVersion}
+                </a>
+              </>
+            ) : null}
           </p>
         ) : null}
       </div>

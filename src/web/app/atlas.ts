@@ -4,6 +4,7 @@ import type { CountryCode } from '../../core/ids.ts';
 import type { Agreement, CountryNote, DatasetDocument } from '../../core/schemas.ts';
 import { computeStats, type Stats } from '../../core/stats.ts';
 import { type CategoryStyle, categoryStyles } from '../map/fills.ts';
+import type { PageVersion } from './version.ts';
 import { type UndatedPart, undatedParts, type YearDomain, yearDomain } from './years/years.ts';
 
 // What the page knows that no reader action changes: the document, country names, and facts derived once
@@ -40,6 +41,8 @@ export type Atlas = {
   pageUrl: string;
   /** Timestamp of "last updated": the last publication, else the newest record change. */
   lastUpdated: string | null;
+  /** The published version this page shows (the latest on the live page), or null before any publication. */
+  version: PageVersion | null;
 };
 
 function groupBy<T, K>(items: readonly T[], keys: (item: T) => readonly K[]): Map<K, T[]> {
@@ -54,7 +57,12 @@ function groupBy<T, K>(items: readonly T[], keys: (item: T) => readonly K[]): Ma
   return out;
 }
 
-export function createAtlas(doc: DatasetDocument, countries: CountryLookup, pageUrl: string): Atlas {
+export function createAtlas(
+  doc: DatasetDocument,
+  countries: CountryLookup,
+  pageUrl: string,
+  version: PageVersion | null = null,
+): Atlas {
   const { dataset, agreements, notes } = doc;
   const byCountry = groupBy(agreements, (a) => a.partners.filter((p) => p !== dataset.focalCountry));
   const regions = new Set<string>();
@@ -76,6 +84,7 @@ export function createAtlas(doc: DatasetDocument, countries: CountryLookup, page
     notesByCountry: groupBy(notes, (n) => [n.country]),
     pageUrl,
     lastUpdated: dataset.lastPublished ?? (newest || null),
+    version,
   };
 }
 
