@@ -1,10 +1,11 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { boundariesOf } from '../core/boundaries.ts';
 import type { DatasetDocument } from '../core/schemas.ts';
 import { coreCountryLookup } from './app/countries/countryLookup.ts';
 import { App, countryTable, createAtlas, defaultState, lazyCountryLookup, mainPageUrl } from './app/index.ts';
 import { fixedMapSlot } from './app/mapView.tsx';
-import { geometryFromFile } from './geometryFile.ts';
+import { geometryFileFor, geometryFromFile } from './geometryFile.ts';
 import { type MapGeometry, pageGeometryMeta } from './map/index.ts';
 import { LOCALE } from './text.ts';
 
@@ -64,7 +65,8 @@ export function renderPageHtml(opts: PageOptions): string {
   // render finds the server's words and has nothing to change.
   const lookup = lazyCountryLookup(table, async () => countries);
   const atlas = createAtlas(doc, lookup, opts.canonicalUrl ? mainPageUrl(opts.canonicalUrl) : '');
-  const geometry = opts.geometry === undefined ? geometryFromFile() : opts.geometry;
+  const geometry =
+    opts.geometry === undefined ? geometryFromFile(geometryFileFor(boundariesOf(dataset))) : opts.geometry;
   const body = renderToString(
     h(App, {
       atlas,

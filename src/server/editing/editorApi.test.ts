@@ -391,6 +391,27 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect(
       ((await source.json()) as { error: { details: Array<{ field: string }> } }).error.details[0]?.field,
     ).toBe('sourceUrl');
+    // The map's boundaries and "data as of": set, read back, refused when wrong, removed when empty.
+    const settings = await request(
+      url,
+      json('PATCH', { boundaries: 'de-facto', dataAsOf: '2017-03' }, as(admin)),
+    );
+    expect(settings.status).toBe(200);
+    expect(((await (await request(url)).json()) as { dataset: Json }).dataset).toMatchObject({
+      boundaries: 'de-facto',
+      dataAsOf: '2017-03',
+    });
+    const wrong = await request(url, json('PATCH', { boundaries: 'XX', dataAsOf: 'spring' }, as(admin)));
+    expect(wrong.status).toBe(400);
+    expect(
+      ((await wrong.json()) as { error: { details: Array<{ field: string }> } }).error.details
+        .map((d) => d.field)
+        .sort(),
+    ).toEqual(['boundaries', 'dataAsOf']);
+    const cleared = await request(url, json('PATCH', { boundaries: 'IN', dataAsOf: '' }, as(admin)));
+    const after = ((await cleared.json()) as { dataset: Json }).dataset;
+    expect(after).not.toHaveProperty('dataAsOf');
+    expect(after.boundaries).toBe('IN');
     const history = (await (
       await request(`${url}/revisions?limit=3`, { headers: { cookie: admin.cookie } })
     ).json()) as {

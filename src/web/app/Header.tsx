@@ -1,6 +1,7 @@
 import type { JSX, TargetedMouseEvent } from 'preact';
-import { formatTimestamp, messages as t } from '../text.ts';
+import { messages as t } from '../text.ts';
 import { useAtlas } from './atlas.ts';
+import { Freshness } from './Freshness.tsx';
 
 export type DialogName = 'embed' | 'download' | 'cite';
 
@@ -13,7 +14,7 @@ export type HeaderProps = {
 };
 
 export function Header(props: HeaderProps): JSX.Element {
-  const { doc, lastUpdated } = useAtlas();
+  const { doc } = useAtlas();
   const { dataset } = doc;
   const open =
     (name: DialogName) =>
@@ -24,11 +25,7 @@ export function Header(props: HeaderProps): JSX.Element {
       <div class="masthead-text">
         <h1 class="title">{dataset.title}</h1>
         {props.embed ? null : <p class="lede">{dataset.description}</p>}
-        {lastUpdated && !props.embed ? (
-          <p class="meta">
-            <time dateTime={lastUpdated}>{t.lastUpdated(formatTimestamp(lastUpdated))}</time>
-          </p>
-        ) : null}
+        {props.embed ? null : <Freshness />}
       </div>
       {props.embed ? (
         <a class="button" href={props.fullUrl} target="_blank" rel="noopener noreferrer">
