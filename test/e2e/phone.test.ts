@@ -200,6 +200,47 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
     });
   }
 
+  it('a double tap zooms in about the finger (the page was at its home view, no zoom in the URL)', async () => {
+    const p = await openPage(browser, phone(390, 844));
+    try {
+      const { page } = p;
+      await page.goto(`${server.url}/`);
+      await waitForMap(page);
+      await page.locator(`${MAP} svg`).scrollIntoViewIfNeeded();
+      // A point of the map with no partner within 16 px (so neither tap opens a country).
+      const sea = await page.evaluate((map) => {
+        const r = document.querySelector(`${map} svg`)!.getBoundingClientRect();
+        const partnerAt = (x: number, y: number): boolean => {
+          const el = document.elementFromPoint(x, y)?.closest('[data-a3]');
+          return !!el && (el.hasAttribute('data-marker') || el.getAttribute('role') === 'button');
+        };
+        const clear = (x: number, y: number): boolean => {
+          for (let d = 0; d <= 16; d += 2)
+            for (let i = 0; i < 24; i++) {
+              const a = (i / 24) * 2 * Math.PI;
+              if (partnerAt(x + d * Math.cos(a), y + d * Math.sin(a))) return false;
+            }
+          return true;
+        };
+        for (let y = r.top + 30; y < Math.min(r.bottom, window.innerHeight) - 30; y += 10)
+          for (let x = r.left + 30; x < r.right - 30; x += 10) if (clear(x, y)) return { x, y };
+        return null;
+      }, MAP);
+      expect(sea, 'a point with no partner near').not.toBeNull();
+      expect(new URL(page.url()).searchParams.get('zoom')).toBeNull();
+      await page.touchscreen.tap(sea!.x, sea!.y);
+      await page.waitForTimeout(60);
+      await page.touchscreen.tap(sea!.x, sea!.y);
+      await expect.poll(() => new URL(page.url()).searchParams.get('zoom'), { timeout: 5000 }).not.toBeNull();
+      const [k] = (new URL(page.url()).searchParams.get('zoom') ?? '').split(',').map(Number);
+      expect(k).toBeGreaterThan(4);
+      expect(await page.locator('[data-testid="country-panel"]').count()).toBe(0);
+      expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+    } finally {
+      await p.close();
+    }
+  });
+
   for (const width of [320, 430]) {
     it(`no sideways scroll at ${width} px in the map, table and compare views and the dialogs`, async () => {
       const p = await openPage(browser, phone(width, 844));

@@ -74,6 +74,7 @@ export function useZoom(
   zoomRef.current = zoom;
   const animation = useRef(0);
   const reportRef = useRef(report);
+  const zoomToRef = useRef<(target: ZoomState) => void>(() => {});
   reportRef.current = report;
 
   const apply = (z: ZoomState): void => {
@@ -126,6 +127,20 @@ export function useZoom(
         onZoomRef.current?.(reportRef.current(transformToZoom(event.transform, width, height)));
       });
     sel.call(behavior);
+    // A double click or a double tap (d3-zoom reroutes it here) zooms in about that point (out with Shift),
+    // animated by zoomTo rather than a d3 transition (the page's bundle has none: noTransition.ts).
+    sel.on('dblclick.zoom', (event: MouseEvent | TouchEvent) => {
+      const at = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const ctm = svg.getScreenCTM();
+      if (!at || !ctm) return;
+      event.preventDefault();
+      const v = new DOMPoint(at.clientX, at.clientY).matrixTransform(ctm.inverse());
+      const t = zoomTransform(svg);
+      const [px, py] = [(v.x - t.x) / t.k / width, (v.y - t.y) / t.k / height];
+      const from = transformToZoom({ k: t.k, x: t.x, y: t.y }, width, height);
+      const f = 'shiftKey' in event && event.shiftKey ? 0.5 : 2;
+      zoomToRef.current({ k: from.k * f, x: px + (from.x - px) / f, y: py + (from.y - py) / f });
+    });
     behaviorRef.current = behavior;
     const t = zoomToTransform(resolve(zoomRef.current), width, height);
     behavior.transform(sel, zoomIdentity.translate(t.x, t.y).scale(t.k));
@@ -168,5 +183,6 @@ export function useZoom(
     animation.current = requestAnimationFrame(step);
   };
 
+  zoomToRef.current = zoomTo;
   return { transform, settledK, zoomTo, current };
 }
