@@ -241,10 +241,10 @@ export const messages = {
   /** What the map's boundaries are, in plain words, for a view: 'de-facto' or a country's name. */
   boundaryView: (view: string, country: string): string =>
     view === 'de-facto'
-      ? 'The map shows de facto boundaries from Natural Earth: the lines as they are administered today.'
-      : `Boundaries are shown as ${country} officially claims them${view === 'IN' ? ': Jammu and Kashmir and Ladakh whole, including Gilgit-Baltistan and Azad Kashmir (administered by Pakistan) and Aksai Chin and the Shaksgam Valley (administered by China)' : ''}. Natural Earth's de facto boundaries are one setting away: the publisher can switch to them in the dataset settings.`,
+      ? 'The map shows de facto boundaries (Natural Earth), as administered today.'
+      : `Boundaries are shown as ${country} officially claims them${view === 'IN' ? ' (all of Jammu and Kashmir and Ladakh, Aksai Chin included)' : ''}; de facto boundaries are one setting away.`,
   boundaryNote:
-    'Borders, names and designations do not imply any opinion on the legal status of any territory or on the delimitation of its frontiers. Disputed areas drawn as units of their own are hatched in grey.',
+    'Borders and names imply no opinion on the legal status of any territory. Disputed areas drawn on their own are hatched grey.',
 
   embedTitle: 'Embed this map',
   embedIntro:

@@ -107,9 +107,12 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
   const screenWidth = useContainerWidth(containerRef, props.initialWidth ?? 960);
   const ppu = screenWidth / width;
   const boxHeight = useBoxHeight(svgRef);
+  // The home view follows the box, not the filters: a filter step must not move the map.
+  const firstState = useRef(state);
   const frame = useMemo(
-    () => frameFor(state, layout, boxHeight === null ? height : (boxHeight * width) / screenWidth),
-    [state.focusOrder, layout, boxHeight, screenWidth],
+    () =>
+      frameFor(firstState.current, layout, boxHeight === null ? height : (boxHeight * width) / screenWidth),
+    [layout, boxHeight, screenWidth],
   );
   const zoom = useZoom(svgRef, width, height, props.zoom, props.onZoom, frame);
   const [tabStop, setTabStop] = useState<string | null>(null);
