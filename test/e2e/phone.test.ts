@@ -241,6 +241,35 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
     }
   });
 
+  it('two fingers pinch the map in (and the page keeps the view in the URL)', async () => {
+    const p = await openPage(browser, phone(390, 844));
+    try {
+      const { page } = p;
+      await page.goto(`${server.url}/`);
+      await waitForMap(page);
+      await page.locator(`${MAP} svg`).scrollIntoViewIfNeeded();
+      const box = (await page.locator(`${MAP} svg`).boundingBox())!;
+      const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 3];
+      const cdp = await page.context().newCDPSession(page);
+      const fingers = (d: number): Array<{ x: number; y: number; id: number }> => [
+        { x: cx - d, y: cy, id: 1 },
+        { x: cx + d, y: cy, id: 2 },
+      ];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
+      for (let d = 30; d <= 120; d += 10) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(d) });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await expect.poll(() => new URL(page.url()).searchParams.get('zoom'), { timeout: 5000 }).not.toBeNull();
+      const [k] = (new URL(page.url()).searchParams.get('zoom') ?? '').split(',').map(Number);
+      // The home view is about 2.1 here; the fingers moved six times as far apart.
+      expect(k).toBeGreaterThan(6);
+      expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+    } finally {
+      await p.close();
+    }
+  });
+
   for (const width of [320, 430]) {
     it(`no sideways scroll at ${width} px in the map, table and compare views and the dialogs`, async () => {
       const p = await openPage(browser, phone(width, 844));
