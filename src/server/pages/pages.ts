@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freshnessOf } from '../../web/app/freshness.ts';
 import { assetsFromManifest, renderPageHtml, type ViteManifest } from '../../web/ssr.ts';
 import type { Snapshot } from '../read/snapshots.ts';
 import { renderPlaceholder } from './placeholder.ts';
@@ -28,7 +29,7 @@ export function pageRenderer(webRoot: string): (snapshot: Snapshot, kind: PageKi
           ? renderPlaceholder({
               dataset: snapshot.dataset,
               stats: snapshot.stats,
-              lastUpdated: snapshot.lastChange,
+              freshness: freshnessOf(snapshot.document),
             })
           : renderPageHtml({
               document: snapshot.document,
