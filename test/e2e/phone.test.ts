@@ -270,6 +270,39 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
     }
   });
 
+  it('a country opened from a link (or search) outside the first view is brought into view above the sheet', async () => {
+    const p = await openPage(browser, phone(390, 844));
+    try {
+      const { page } = p;
+      await page.goto(`${server.url}/?country=BR`);
+      await waitForMap(page);
+      await page.locator('[data-testid="country-panel"][data-iso2="BR"]').waitFor();
+      await expect
+        .poll(() =>
+          page.evaluate((map) => {
+            const path = document.querySelector<SVGPathElement>(`${map} path[data-iso2="BR"][data-anchor]`);
+            const ctm = path?.getScreenCTM();
+            if (!path || !ctm) return null;
+            const [x, y] = (path.getAttribute('data-anchor') ?? '').split(',').map(Number) as [
+              number,
+              number,
+            ];
+            const s = new DOMPoint(x, y).matrixTransform(ctm);
+            const svg = document.querySelector(`${map} svg`)!.getBoundingClientRect();
+            const inView =
+              s.x > svg.left && s.x < svg.right && s.y > Math.max(svg.top, 0) && s.y < svg.bottom;
+            return inView
+              ? document.elementFromPoint(s.x, s.y)?.closest('[data-a3]')?.getAttribute('data-iso2')
+              : null;
+          }, MAP),
+        )
+        .toBe('BR');
+      expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+    } finally {
+      await p.close();
+    }
+  });
+
   for (const width of [320, 430]) {
     it(`no sideways scroll at ${width} px in the map, table and compare views and the dialogs`, async () => {
       const p = await openPage(browser, phone(width, 844));

@@ -130,9 +130,18 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
       ? tabStop
       : (selectedUnit?.a3 ?? state.focusOrder[0] ?? null);
 
-  // Opening a country elsewhere (search, table) makes it the map's tab stop.
+  // Opening a country elsewhere (search, table) makes it the map's tab stop, and brings it into view when the
+  // map is zoomed in (or is a phone's window on the world) and it lies outside.
   useEffect(() => {
-    if (selectedUnit) setTabStop(selectedUnit.a3);
+    if (!selectedUnit) return;
+    setTabStop(selectedUnit.a3);
+    const geo = layout.byA3.get(selectedUnit.a3);
+    const z = zoom.current();
+    if (!geo || z.k <= 1) return;
+    const [halfW, halfH] = [width / (2 * z.k), frame.visibleHeight / (2 * z.k)];
+    if (Math.abs(geo.x - z.x * width) > halfW * 0.9 || Math.abs(geo.y - z.y * height) > halfH * 0.9) {
+      zoom.zoomTo({ k: z.k, x: geo.x / width, y: geo.y / height });
+    }
   }, [selectedUnit?.a3]);
 
   const t = zoom.transform;
