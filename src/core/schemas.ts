@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDARY_VIEWS } from './boundaries.ts';
 import {
   AgreementIdSchema,
   CategoryIdSchema,
@@ -49,6 +50,17 @@ export const SheetLayoutSchema = z.object({
 });
 export type SheetLayout = z.infer<typeof SheetLayoutSchema>;
 
+/**
+ * Whose boundaries the map draws: the de facto ones, or a country's official view (each view is a geometry
+ * asset of its own, built by scripts/build-geometry.ts --view).
+ */
+export const BoundaryViewSchema = z.enum(BOUNDARY_VIEWS);
+
+/** A date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const IsoPartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+
 export const DatasetSchema = z.object({
   id: DatasetIdSchema,
   title: z.string().min(1),
@@ -62,6 +74,10 @@ export const DatasetSchema = z.object({
   sheet: SheetLayoutSchema,
   /** ISO timestamp of the last publication (bake), or null. */
   lastPublished: z.string().nullable(),
+  /** The map's boundaries; absent means 'de-facto' (boundariesOf). */
+  boundaries: BoundaryViewSchema.optional(),
+  /** How recent the research is ("data as of"), as precise as known; absent: the latest agreement's date. */
+  dataAsOf: IsoPartialDateSchema.optional(),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
 

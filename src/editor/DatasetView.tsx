@@ -1,11 +1,12 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { BOUNDARY_VIEWS, boundariesOf } from '../core/boundaries.ts';
 import type { Dataset } from '../core/schemas.ts';
 import { api, type FieldProblem } from './api.ts';
 import { t } from './text.ts';
 
-// What readers see of the dataset (administrators): title, description, citation, source, and each category's
-// label, short label, description and colour. The public map shows a change at once.
+// What readers see of the dataset (administrators): title, description, citation, the original publication's
+// address, "data as of", the map's boundaries, and each category's label, short label, description and colour. The public map shows a change at once.
 
 type CategoryDraft = { id: string; label: string; shortLabel: string; description: string; color: string };
 type Draft = {
@@ -13,6 +14,8 @@ type Draft = {
   description: string;
   citation: string;
   sourceUrl: string;
+  dataAsOf: string;
+  boundaries: string;
   categories: CategoryDraft[];
 };
 
@@ -21,6 +24,8 @@ const draftOf = (d: Dataset): Draft => ({
   description: d.description,
   citation: d.citation,
   sourceUrl: d.sourceUrl ?? '',
+  dataAsOf: d.dataAsOf ?? '',
+  boundaries: boundariesOf(d),
   categories: d.categories.map((c) => ({
     id: c.id,
     label: c.label,
@@ -44,7 +49,11 @@ export function DatasetView(props: { dataset: Dataset; onChanged: () => Promise<
     setProblems([]);
     setMessage('');
     const r = await api('PATCH', `/api/v1/datasets/${encodeURIComponent(props.dataset.id)}`, {
-      body: { ...draft, sourceUrl: draft.sourceUrl.trim() === '' ? null : draft.sourceUrl.trim() },
+      body: {
+        ...draft,
+        sourceUrl: draft.sourceUrl.trim() === '' ? null : draft.sourceUrl.trim(),
+        dataAsOf: draft.dataAsOf.trim() === '' ? null : draft.dataAsOf.trim(),
+      },
     });
     setBusy(false);
     if (!r.ok) return setProblems(r.details.length > 0 ? r.details : [{ field: null, message: r.message }]);
@@ -52,7 +61,7 @@ export function DatasetView(props: { dataset: Dataset; onChanged: () => Promise<
     await props.onChanged();
   };
 
-  const field = (k: 'title' | 'citation' | 'sourceUrl', label: string): JSX.Element => (
+  const field = (k: 'title' | 'citation' | 'sourceUrl' | 'dataAsOf', label: string): JSX.Element => (
     <label class="ed-field">
       <span>{label}</span>
       <input
@@ -79,6 +88,21 @@ export function DatasetView(props: { dataset: Dataset; onChanged: () => Promise<
         </label>
         {field('citation', t.datasetFields.citation)}
         {field('sourceUrl', t.datasetFields.sourceUrl)}
+        {field('dataAsOf', t.datasetFields.dataAsOf)}
+        <label class="ed-field">
+          <span>{t.datasetFields.boundaries}</span>
+          <select
+            value={draft.boundaries}
+            onChange={(e) => setDraft({ ...draft, boundaries: e.currentTarget.value })}
+            data-testid="dataset-boundaries"
+          >
+            {BOUNDARY_VIEWS.map((v) => (
+              <option key={v} value={v}>
+                {t.datasetFields.boundaryViews[v] ?? v}
+              </option>
+            ))}
+          </select>
+        </label>
         {draft.categories.map((c, i) => (
           <fieldset key={c.id} class="ed-category">
             <legend>{t.datasetFields.category(c.id)}</legend>

@@ -39,7 +39,13 @@ export const t = {
     title: 'Title',
     description: 'Description',
     citation: 'How to cite',
-    sourceUrl: 'Original publication (web address)',
+    sourceUrl: 'Original publication (web address; empty: no link)',
+    dataAsOf: 'Data as of (YYYY, YYYY-MM or YYYY-MM-DD; empty: the latest agreement’s month)',
+    boundaries: 'Map boundaries',
+    boundaryViews: { 'de-facto': 'De facto (as administered today)', IN: 'India’s official view' } as Record<
+      string,
+      string
+    >,
     category: (id: string) => `Category "${id}"`,
     label: 'Name',
     shortLabel: 'Short name (for narrow screens)',

@@ -82,7 +82,23 @@ describe('renderPageHtml', () => {
     expect(html).toMatch(/data-testid="legend-count-framework">1</);
     expect(html).toContain('data-testid="glossary"');
     expect(html).toContain('CC BY 4.0');
-    expect(html).toContain('Last updated February 3, 2026');
+    // Freshness is the research's latest agreement, not the day of an import or a publication.
+    expect(html).not.toContain('Last updated');
+    expect(html).toContain('data-testid="data-as-of">Latest agreement: <time datetime="2016">2016</time>');
+  });
+
+  it('says "data as of" when the dataset sets it, and links the original publication only when it is set', () => {
+    const page = { ...seedLike, dataset: { ...seedLike.dataset, dataAsOf: '2017-03', sourceUrl: null } };
+    const html = renderPageHtml({ document: page, assets, embed: false, geometry: null });
+    expect(html).toContain('data-testid="data-as-of">Data as of <time datetime="2017-03">March 2017</time>');
+    expect(html).not.toContain('Original publication');
+    const linked = renderPageHtml({
+      document: { ...page, dataset: { ...page.dataset, sourceUrl: 'https://example.org/mapping' } },
+      assets,
+      embed: false,
+      geometry: null,
+    });
+    expect(linked).toMatch(/href="https:\/\/example.org\/mapping"[^>]*>Original publication/);
   });
 
   it('renders a second dataset with its own focal country and categories, with no code change', () => {

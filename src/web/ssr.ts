@@ -1,11 +1,12 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { boundariesOf } from '../core/boundaries.ts';
 import type { DatasetDocument } from '../core/schemas.ts';
 import { coreCountryLookup } from './app/countries/countryLookup.ts';
 import { App, countryTable, createAtlas, defaultState, lazyCountryLookup, mainPageUrl } from './app/index.ts';
 import { fixedMapSlot } from './app/mapView.tsx';
 import type { PageVersion } from './app/version.ts';
-import { geometryFromFile } from './geometryFile.ts';
+import { geometryFileFor, geometryFromFile } from './geometryFile.ts';
 import { type MapGeometry, pageGeometryMeta } from './map/index.ts';
 import { LOCALE } from './text.ts';
 
@@ -70,7 +71,8 @@ export function renderPageHtml(opts: PageOptions): string {
   const lookup = lazyCountryLookup(table, async () => countries);
   const version = opts.version ?? null;
   const atlas = createAtlas(doc, lookup, opts.canonicalUrl ? mainPageUrl(opts.canonicalUrl) : '', version);
-  const geometry = opts.geometry === undefined ? geometryFromFile() : opts.geometry;
+  const geometry =
+    opts.geometry === undefined ? geometryFromFile(geometryFileFor(boundariesOf(dataset))) : opts.geometry;
   const body = renderToString(
     h(App, {
       atlas,

@@ -70,7 +70,9 @@ export const messages = {
   skipToTable: 'Skip to the list of agreements',
   loading: 'Loading the map…',
   dataError: 'This page could not read its data. Reload the page; if this persists, tell the site operator.',
-  lastUpdated: (date: string): string => `Last updated ${date}`,
+  /** Freshness line labels, followed by the date: "Data as of March 2017", "Latest agreement: March 2017". */
+  dataAsOf: 'Data as of',
+  latestAgreement: 'Latest agreement:',
   embed: 'Embed',
   download: 'Download',
   cite: 'Cite',
@@ -270,8 +272,13 @@ export const messages = {
   sourceLink: 'Original publication',
   geometryCredit: 'Map outlines: Natural Earth (public domain).',
   boundaryTitle: 'Boundaries',
+  /** What the map's boundaries are, in plain words, for a view: 'de-facto' or a country's name. */
+  boundaryView: (view: string, country: string): string =>
+    view === 'de-facto'
+      ? 'The map shows de facto boundaries (Natural Earth), as administered today.'
+      : `Boundaries are shown as ${country} officially claims them${view === 'IN' ? ' (all of Jammu and Kashmir and Ladakh, Aksai Chin included)' : ''}; de facto boundaries are one setting away.`,
   boundaryNote:
-    'The map shows de facto boundaries from Natural Earth. Borders, names and designations do not imply any opinion on the legal status of any territory or on the delimitation of its frontiers. Disputed areas are drawn with a dashed outline.',
+    'Borders and names imply no opinion on the legal status of any territory. Disputed areas drawn on their own are hatched grey.',
 
   embedTitle: 'Embed this map',
   embedIntro:

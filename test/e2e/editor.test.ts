@@ -266,6 +266,21 @@ describeBrowser('editor', () => {
         '<title>India’s cyber-security agreements',
       );
       expect(await axe(page)).toEqual([]);
+      // The map's boundaries and "data as of" are dataset settings too: one choice away from de facto.
+      expect(await page.getByTestId('dataset-boundaries').inputValue()).toBe('IN');
+      await page.getByTestId('dataset-boundaries').selectOption('de-facto');
+      await page.getByTestId('dataset-dataAsOf').fill('2017-03');
+      await page.getByTestId('dataset-save').click();
+      await expect.poll(() => page.getByTestId('dataset-notice').textContent()).toContain('Saved');
+      const html = await (await fetch(`${server.url}/`)).text();
+      expect(html).toContain('data-boundaries="de-facto"');
+      expect(html).toContain('Data as of <time datetime="2017-03">March 2017</time>');
+      await page.getByTestId('dataset-boundaries').selectOption('IN');
+      await page.getByTestId('dataset-dataAsOf').fill('');
+      await page.getByTestId('dataset-save').click();
+      await expect
+        .poll(async () => (await (await fetch(`${server.url}/`)).text()).includes('data-boundaries="IN"'))
+        .toBe(true);
     } finally {
       await other.close();
     }

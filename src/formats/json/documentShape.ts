@@ -28,6 +28,8 @@ export const DATASET_SHAPE: Shape = {
     'categories',
     'sheet',
     'lastPublished',
+    'boundaries',
+    'dataAsOf',
   ],
   nested: { license: LICENSE_SHAPE, credits: CREDIT_SHAPE, categories: CATEGORY_SHAPE, sheet: SHEET_SHAPE },
 };

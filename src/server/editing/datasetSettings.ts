@@ -7,7 +7,9 @@ import { invalidInput, jsonBody, problemsOf } from '../http/jsonBody.ts';
 import { by, type Deps, datasetOf } from './editorShared.ts';
 
 // PATCH /api/v1/datasets/:id (administrators): what readers see of a dataset — title, description, citation,
-// source, licence, credits, and each category's label, short label, description and colour. What records are
+// source (the original publication's address), licence, credits, the map's boundaries (de facto or a country's
+// official view), "data as of" (null: the latest agreement's date is shown), and each category's label, short
+// label, description and colour. What records are
 // keyed on (the id, the focal country, category ids and counting rules, how sheets are read) stays as configured:
 // changing it would change the meaning of the records.
 
@@ -30,12 +32,18 @@ export const DatasetPatchSchema = z
       .array(z.strictObject({ role: z.string(), name: z.string().min(1), url: z.string().optional() }))
       .max(50),
     categories: z.array(CategoryChange).max(50),
+    boundaries: z.string(),
+    dataAsOf: z.string().nullable(),
   })
   .partial();
 
 function merged(current: Dataset, patch: z.output<typeof DatasetPatchSchema>): Dataset {
-  const { categories, ...rest } = patch;
+  const { categories, dataAsOf, boundaries, ...rest } = patch;
   const next: Dataset = { ...current, ...rest };
+  // Checked against DatasetSchema below; an empty "data as of" removes it.
+  if (boundaries !== undefined) next.boundaries = boundaries as Dataset['boundaries'];
+  if (dataAsOf === null || dataAsOf?.trim() === '') delete next.dataAsOf;
+  else if (dataAsOf !== undefined) next.dataAsOf = dataAsOf.trim();
   if (categories) {
     const known = new Set(current.categories.map((c) => c.id as string));
     const unknown = categories.filter((c) => !known.has(c.id)).map((c) => c.id);

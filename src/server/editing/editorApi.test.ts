@@ -515,6 +515,34 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect(
       ((await source.json()) as { error: { details: Array<{ field: string }> } }).error.details[0]?.field,
     ).toBe('sourceUrl');
+    // The map's boundaries and "data as of": set, read back, refused when wrong, removed when empty.
+    const settings = await request(
+      url,
+      json('PATCH', { boundaries: 'de-facto', dataAsOf: '2017-03' }, as(admin)),
+    );
+    expect(settings.status).toBe(200);
+    expect(((await (await request(url)).json()) as { dataset: Json }).dataset).toMatchObject({
+      boundaries: 'de-facto',
+      dataAsOf: '2017-03',
+    });
+    // The page (or its stand-in while src/web is not built) says how recent the research is, not the import day.
+    expect(await (await request('/')).text()).toMatch(
+      /Data as of (2017-03\.|<time datetime="2017-03">March 2017<\/time>)/,
+    );
+    const wrong = await request(url, json('PATCH', { boundaries: 'XX', dataAsOf: 'spring' }, as(admin)));
+    expect(wrong.status).toBe(400);
+    expect(
+      ((await wrong.json()) as { error: { details: Array<{ field: string }> } }).error.details
+        .map((d) => d.field)
+        .sort(),
+    ).toEqual(['boundaries', 'dataAsOf']);
+    const cleared = await request(url, json('PATCH', { boundaries: 'IN', dataAsOf: '' }, as(admin)));
+    const after = ((await cleared.json()) as { dataset: Json }).dataset;
+    expect(after).not.toHaveProperty('dataAsOf');
+    expect(after.boundaries).toBe('IN');
+    const fallback = await (await request('/')).text();
+    expect(fallback).toMatch(/Latest agreement: (\d{4}(-\d\d)?\.|<time datetime="\d{4}(-\d\d)?">)/);
+    expect(fallback).not.toContain('Last updated');
     const history = (await (
       await request(`${url}/revisions?limit=3`, { headers: { cookie: admin.cookie } })
     ).json()) as {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetDocument } from '../../core/schemas.ts';
+import { freshnessOf } from '../../web/app/freshness.ts';
 import type { PageVersion } from '../../web/app/version.ts';
 import { assetsFromManifest, renderPageHtml, type ViteManifest } from '../../web/ssr.ts';
 import type { Snapshot } from '../read/snapshots.ts';
@@ -35,7 +36,7 @@ export function pageRenderer(
           ? renderPlaceholder({
               dataset: snapshot.dataset,
               stats: snapshot.stats,
-              lastUpdated: snapshot.lastChange,
+              freshness: freshnessOf(snapshot.document),
             })
           : renderPageHtml({
               document: snapshot.document,

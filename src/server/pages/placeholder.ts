@@ -1,13 +1,15 @@
 import type { Dataset } from '../../core/schemas.ts';
 import type { Stats } from '../../core/stats.ts';
+import type { Freshness } from '../../web/app/freshness.ts';
 import { escapeHtml } from '../../web/ssr.ts';
 
 // A stand-in for the public map page until src/web is built: the headline numbers and where the data is.
 // No inline style or script, so it passes the strict CSP unchanged.
 
-export type PlaceholderInput = { dataset: Dataset; stats: Stats; lastUpdated: string | null };
+/** `freshness`: how recent the research is (web/app/freshness.ts freshnessOf), not the day of an import. */
+export type PlaceholderInput = { dataset: Dataset; stats: Stats; freshness: Freshness | null };
 
-export function renderPlaceholder({ dataset, stats, lastUpdated }: PlaceholderInput): string {
+export function renderPlaceholder({ dataset, stats, freshness }: PlaceholderInput): string {
   const id = encodeURIComponent(dataset.id);
   const api = `/api/v1/datasets/${id}`;
   const counts = dataset.categories
@@ -28,7 +30,7 @@ export function renderPlaceholder({ dataset, stats, lastUpdated }: PlaceholderIn
       <ul>
       ${counts}
       </ul>
-      <p>${stats.partners} partner countries.${lastUpdated === null ? '' : ` Last updated ${escapeHtml(lastUpdated.slice(0, 10))}.`}</p>
+      <p>${stats.partners} partner countries.${freshness === null ? '' : ` ${freshness.kind === 'dataAsOf' ? 'Data as of' : 'Latest agreement:'} ${escapeHtml(freshness.iso)}.`}</p>
       <p>The interactive map is not built yet. Data:
         <a href="${api}/document">JSON document</a>,
         <a href="${api}/export.csv">CSV</a>,

@@ -1,4 +1,6 @@
 import type { JSX } from 'preact';
+import { boundariesOf } from '../../core/boundaries.ts';
+import type { CountryCode } from '../../core/ids.ts';
 import { messages as t } from '../text.ts';
 import { useAtlas } from './atlas.ts';
 import { CategoryMark } from './CategoryMark.tsx';
@@ -11,6 +13,7 @@ export function AboutSection(props: { embed: boolean }): JSX.Element {
   const { doc, countries } = useAtlas();
   const { dataset } = doc;
   const focal = countries.name(dataset.focalCountry);
+  const view = boundariesOf(dataset);
   if (props.embed) {
     return (
       <footer class="about about-embed">
@@ -88,10 +91,18 @@ export function AboutSection(props: { embed: boolean }): JSX.Element {
         ) : null}
         <p class="hint">{t.geometryCredit}</p>
       </section>
-      <section class="about-block" aria-labelledby="boundary-heading" data-testid="boundary-note">
+      <section
+        class="about-block"
+        aria-labelledby="boundary-heading"
+        data-testid="boundary-note"
+        data-boundaries={view}
+      >
         <h2 id="boundary-heading" class="section-title">
           {t.boundaryTitle}
         </h2>
+        <p class="hint">
+          {t.boundaryView(view, view === 'de-facto' ? '' : countries.name(view as CountryCode))}
+        </p>
         <p class="hint">{t.boundaryNote}</p>
       </section>
     </footer>

@@ -1,6 +1,7 @@
 import type { JSX, TargetedMouseEvent } from 'preact';
 import { formatTimestamp, messages as t } from '../text.ts';
 import { useAtlas } from './atlas.ts';
+import { Freshness } from './Freshness.tsx';
 import { versionUrl } from './version.ts';
 
 export type DialogName = 'embed' | 'download' | 'cite';
@@ -14,7 +15,7 @@ export type HeaderProps = {
 };
 
 export function Header(props: HeaderProps): JSX.Element {
-  const { doc, lastUpdated, version, pageUrl } = useAtlas();
+  const { doc, version, pageUrl } = useAtlas();
   const { dataset } = doc;
   const open =
     (name: DialogName) =>
@@ -25,11 +26,7 @@ export function Header(props: HeaderProps): JSX.Element {
       <div class="masthead-text">
         <h1 class="title">{dataset.title}</h1>
         {props.embed ? null : <p class="lede">{dataset.description}</p>}
-        {lastUpdated && !props.embed ? (
-          <p class="meta">
-            <time dateTime={lastUpdated}>{t.lastUpdated(formatTimestamp(lastUpdated))}</time>
-          </p>
-        ) : null}
+        {props.embed ? null : <Freshness />}
         {version && !props.embed ? (
           <p class="meta version-line" data-testid="version-line">
             {t.versionLine(version.number)} · {t.versionPublished}{' '}

@@ -1,4 +1,5 @@
 import type { ComponentType, JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { CountryCode } from '../../core/ids.ts';
 import { messages as t } from '../text.ts';
 import type { Atlas } from './atlas.ts';
@@ -29,10 +30,38 @@ export type MapSlot = {
   exportSvg: (input: MapExportInput) => Promise<string>;
 };
 
+/** Below this width the country panel is a bottom sheet over the lower part of the screen (panel.css). */
+const SHEET_QUERY = '(max-width: 760px)';
+/** The part of the screen the sheet leaves free (panel.css: max-height 55vh), and the map rows to keep there. */
+const ABOVE_SHEET = 0.45;
+const MIN_MAP_ROWS = 150;
+
+/** On a phone, a country opened where the sheet would cover the map scrolls the map up above the sheet. */
+function useMapAboveSheet(ref: { current: HTMLElement | null }, country: CountryCode | null): void {
+  useEffect(() => {
+    const node = ref.current;
+    if (country === null || !node || !window.matchMedia?.(SHEET_QUERY).matches) return;
+    const r = node.getBoundingClientRect();
+    const free = window.innerHeight * ABOVE_SHEET;
+    if (Math.min(r.bottom, free) - Math.max(r.top, 0) < Math.min(MIN_MAP_ROWS, r.height)) {
+      window.scrollBy({ top: r.top, behavior: 'instant' });
+    }
+  }, [country]);
+}
+
 export function MapArea(props: MapViewProps & { slot: MapSlot | null; title: string }): JSX.Element {
   const { slot, title, ...view } = props;
+  const ref = useRef<HTMLElement>(null);
+  useMapAboveSheet(ref, props.country);
   return (
-    <section class="map-frame" id="map" data-testid="map" tabIndex={-1} aria-label={t.mapLabel(title)}>
+    <section
+      ref={ref}
+      class="map-frame"
+      id="map"
+      data-testid="map"
+      tabIndex={-1}
+      aria-label={t.mapLabel(title)}
+    >
       {slot ? (
         <slot.View {...view} />
       ) : (

@@ -1,5 +1,7 @@
+import type { BoundaryView } from '../../core/boundaries.ts';
 import { type MapGeometry, readPageGeometry } from '../map/index.ts';
 import worldUrl from '../map/world.generated.json?url';
+import worldInUrl from '../map/world-IN.generated.json?url';
 import { createMapSlot } from './mapView.tsx';
 
 // The map for the browser. A page from our server or bake carries its map already drawn, and the geometry
@@ -33,18 +35,20 @@ export function pageGeometry(): MapGeometry | null {
 let downloaded: Promise<MapGeometry> | null = null;
 
 /** The geometry from the page, or (once) downloaded and projected. */
-export function loadGeometry(): Promise<MapGeometry> {
+export function loadGeometry(view: BoundaryView): Promise<MapGeometry> {
   const now = pageGeometry();
   if (now) return Promise.resolve(now);
+  // Each view is its own hashed file; only the one the dataset draws is fetched.
+  const url = view === 'IN' ? worldInUrl : worldUrl;
   downloaded ??= Promise.all([
-    fetch(worldUrl).then((res) => {
-      if (!res.ok) throw new Error(`${worldUrl} answered ${res.status}`);
+    fetch(url).then((res) => {
+      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
       return res.json() as Promise<unknown>;
     }),
     import('../map/decodeWorld.ts'),
     import('../map/project.ts'),
   ]).then(([json, { decodeWorld }, { layoutMap }]) => {
-    const world = decodeWorld(json, worldUrl);
+    const world = decodeWorld(json, url);
     return { world, layout: layoutMap(world) };
   });
   return downloaded;

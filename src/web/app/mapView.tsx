@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type BoundaryView, boundariesOf } from '../../core/boundaries.ts';
 import type { CountryCode } from '../../core/ids.ts';
 import {
   computeMapState,
@@ -23,8 +24,8 @@ import type { MapExportInput, MapSlot, MapViewProps } from './MapArea.tsx';
 export type GeometrySource = {
   /** The geometry if it is at hand now (so the first render draws the map). */
   now: () => MapGeometry | null;
-  /** The geometry, downloading it if need be. */
-  load: () => Promise<MapGeometry>;
+  /** The geometry of a view of boundaries, downloading it if need be. */
+  load: (view: BoundaryView) => Promise<MapGeometry>;
 };
 
 function mapLabels(): MapLabels {
@@ -65,7 +66,7 @@ export function createMapSlot(source: GeometrySource): MapSlot {
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (geometry !== null) return;
-      source.load().then(setGeometry, (e: unknown) => {
+      source.load(boundariesOf(atlas.doc.dataset)).then(setGeometry, (e: unknown) => {
         console.error(e);
         setFailed(true);
       });
@@ -113,7 +114,7 @@ export function createMapSlot(source: GeometrySource): MapSlot {
   }
 
   async function exportSvg(input: MapExportInput): Promise<string> {
-    const g = await source.load();
+    const g = await source.load(boundariesOf(input.atlas.doc.dataset));
     const { atlas, selection } = input;
     const { dataset } = atlas.doc;
     const legend: LegendItem[] = [

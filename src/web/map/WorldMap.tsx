@@ -2,18 +2,19 @@ import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { CountryCode } from '../../core/ids.ts';
 import { englishWorldMapLabels, type WorldMapLabels } from './labels.ts';
-import type { MapLayout } from './layout.ts';
+import { INHABITED_BOTTOM, INHABITED_TOP, type MapLayout } from './layout.ts';
 import { MapTooltip } from './MapTooltip.tsx';
 import { buildMapLayers } from './mapTree.ts';
 import { nearestMarker } from './markers.ts';
 import { NAV_KEYS, type NavKey, nextFocus } from './navigation.ts';
+import { nearestOutline, type Outline, outlineOf } from './nearest.ts';
 import type { MapState, MapUnitState } from './state.ts';
 import type { MapTheme } from './theme.ts';
 import { Layer } from './toPreact.ts';
 import { useContainerWidth } from './useContainerWidth.ts';
-import { useZoom } from './useZoom.ts';
+import { useZoom, type ZoomFrame } from './useZoom.ts';
 import { ZoomButtons } from './ZoomButtons.tsx';
-import { ZOOM_IDENTITY, ZOOM_STEP, type ZoomState, zoomBy } from './zoom.ts';
+import { MAX_ZOOM, normalizeZoom, ZOOM_IDENTITY, ZOOM_STEP, type ZoomState, zoomBy } from './zoom.ts';
 
 // The live map: the same SVG structure as render.ts, plus behaviour by event delegation on the <svg> (one
 // listener per event, not one per country). The <svg> has the layout's fixed viewBox and CSS scales it to its
@@ -42,6 +43,58 @@ export type WorldMapProps = {
   class?: string;
 };
 
+/** How far from a finger a partner still counts as tapped, px. */
+const TAP_REACH = 12;
+/** A marker's radius on screen, px (markers keep their size at any zoom). */
+const MARKER_RADIUS_PX = 4;
+
+/** The height of the <svg>'s box in px, once measured (null before, and on a server). */
+function useBoxHeight(ref: { current: SVGSVGElement | null }): number | null {
+  const [h, setH] = useState<number | null>(null);
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const measure = (): void => {
+      const r = node.getBoundingClientRect();
+      if (r.height > 0) setH(Math.round(r.height));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+  return h;
+}
+
+/**
+ * On a box taller than the layout's 2:1 (a phone in portrait, where CSS gives the map half the screen), the
+ * world would be a strip letterboxed in it; its home view fills the box with the inhabited band instead,
+ * placed to show the focal country and as many partners as fit. A pinch out shows the whole world.
+ */
+function frameFor(state: MapState, layout: MapLayout, visibleHeight: number): ZoomFrame {
+  if (visibleHeight <= layout.height * 1.05) return { visibleHeight: layout.height, home: ZOOM_IDENTITY };
+  const k = Math.min(MAX_ZOOM, visibleHeight / (INHABITED_BOTTOM - INHABITED_TOP));
+  const span = layout.width / k;
+  const xOf = (a3: string): number | undefined => layout.byA3.get(a3)?.x;
+  const focal = state.units.find((u) => u.role === 'focal');
+  const fx = focal ? xOf(focal.a3) : undefined;
+  const partners = state.focusOrder.map(xOf).filter((x): x is number => x !== undefined);
+  let best = { x: fx ?? layout.width / 2, count: -1 };
+  for (let cx = span / 2; cx <= layout.width - span / 2; cx += 8) {
+    if (fx !== undefined && Math.abs(fx - cx) > span / 2 - 40) continue;
+    const count = partners.filter((x) => Math.abs(x - cx) <= span / 2).length;
+    const nearer = Math.abs(cx - (fx ?? 0)) < Math.abs(best.x - (fx ?? 0));
+    if (count > best.count || (count === best.count && nearer)) best = { x: cx, count };
+  }
+  const home = normalizeZoom({
+    k,
+    x: best.x / layout.width,
+    y: (INHABITED_TOP + INHABITED_BOTTOM) / 2 / layout.height,
+  });
+  return { visibleHeight, home };
+}
+
 export function WorldMap(props: WorldMapProps): JSX.Element {
   const { state, layout, onSelect, onHover } = props;
   const prefix = props.prefix ?? 'aa';
@@ -53,7 +106,15 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
   const { width, height } = layout;
   const screenWidth = useContainerWidth(containerRef, props.initialWidth ?? 960);
   const ppu = screenWidth / width;
-  const zoom = useZoom(svgRef, width, height, props.zoom, props.onZoom);
+  const boxHeight = useBoxHeight(svgRef);
+  // The home view follows the box, not the filters: a filter step must not move the map.
+  const firstState = useRef(state);
+  const frame = useMemo(
+    () =>
+      frameFor(firstState.current, layout, boxHeight === null ? height : (boxHeight * width) / screenWidth),
+    [layout, boxHeight, screenWidth],
+  );
+  const zoom = useZoom(svgRef, width, height, props.zoom, props.onZoom, frame);
   const [tabStop, setTabStop] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const [hover, setHover] = useState<{ a3: string; x: number; y: number } | null>(null);
@@ -69,9 +130,18 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
       ? tabStop
       : (selectedUnit?.a3 ?? state.focusOrder[0] ?? null);
 
-  // Opening a country elsewhere (search, table) makes it the map's tab stop.
+  // Opening a country elsewhere (search, table) makes it the map's tab stop, and brings it into view when the
+  // map is zoomed in (or is a phone's window on the world) and it lies outside.
   useEffect(() => {
-    if (selectedUnit) setTabStop(selectedUnit.a3);
+    if (!selectedUnit) return;
+    setTabStop(selectedUnit.a3);
+    const geo = layout.byA3.get(selectedUnit.a3);
+    const z = zoom.current();
+    if (!geo || z.k <= 1) return;
+    const [halfW, halfH] = [width / (2 * z.k), frame.visibleHeight / (2 * z.k)];
+    if (Math.abs(geo.x - z.x * width) > halfW * 0.9 || Math.abs(geo.y - z.y * height) > halfH * 0.9) {
+      zoom.zoomTo({ k: z.k, x: geo.x / width, y: geo.y / height });
+    }
   }, [selectedUnit?.a3]);
 
   const t = zoom.transform;
@@ -108,17 +178,53 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
     const target = e.target as Element | null;
     const u = unitAt(target);
     if (target?.closest?.(`.${prefix}-marker, .${prefix}-marker-hit`) || u?.role === 'partner') return u;
-    const box = svgRef.current?.getBoundingClientRect();
-    if (!box || box.width === 0) return u;
-    const scale = width / box.width;
-    const near = nearestMarker(
-      layers.markers,
-      t,
-      (e.clientX - box.left) * scale,
-      (e.clientY - box.top) * scale,
-      12 / ppu,
-    );
+    // Through the <svg>'s screen transform: on a box taller than 2:1 the layout is letterboxed in it.
+    const ctm = svgRef.current?.getScreenCTM();
+    if (!ctm || ctm.a === 0) return u;
+    const v = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
+    const near = nearestMarker(layers.markers, t, v.x, v.y, TAP_REACH / ctm.a);
     return near?.unit ?? u;
+  };
+  /** Partners' outlines in layout units, parsed from the path data on the first tap. */
+  const outlines = useRef<{ layout: MapLayout; byA3: Map<string, Outline> } | null>(null);
+  const outlineOfUnit = (a3: string): Outline | undefined => {
+    if (outlines.current?.layout !== layout) outlines.current = { layout, byA3: new Map() };
+    let o = outlines.current.byA3.get(a3);
+    const d = layout.byA3.get(a3)?.d;
+    if (!o && d) {
+      o = outlineOf(d);
+      outlines.current.byA3.set(a3, o);
+    }
+    return o;
+  };
+  /**
+   * What a finger meant: a marker it is on, else the nearest partner within TAP_REACH px of it, measured to
+   * the drawn outlines and the markers alike (inside a shape is 0 px).
+   */
+  const pickTouch = (clientX: number, clientY: number): MapUnitState | undefined => {
+    const target = document.elementFromPoint(clientX, clientY);
+    if (target?.closest?.(`.${prefix}-marker`)) return unitAt(target);
+    const ctm = svgRef.current?.getScreenCTM();
+    if (!ctm || ctm.a === 0) return pick({ target, clientX, clientY });
+    const v = new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse());
+    const px = ctm.a * t.k; // screen px per layout unit at this zoom
+    const [mx, my] = [(v.x - t.x) / t.k, (v.y - t.y) / t.k];
+    const partners = state.units.filter((u) => u.role === 'partner');
+    const shape = nearestOutline(
+      partners.flatMap((u): [MapUnitState, Outline][] => {
+        const o = outlineOfUnit(u.a3);
+        return o ? [[u, o]] : [];
+      }),
+      mx,
+      my,
+      TAP_REACH / px,
+    );
+    let best = shape ? { unit: shape.key, distance: shape.distance * px } : undefined;
+    for (const m of layers.markers) {
+      const d = Math.max(0, Math.hypot(m.at.x - mx, m.at.y - my) * px - MARKER_RADIUS_PX);
+      if (d <= TAP_REACH && (best === undefined || d < best.distance)) best = { unit: m.unit, distance: d };
+    }
+    return best?.unit ?? unitAt(target);
   };
   /** The keyboard stop of a country (a marker, or a second unit of the same code, leads to it). */
   const stopOf = (u: MapUnitState): MapUnitState | undefined =>
@@ -160,13 +266,7 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
     if (!start || e.pointerId !== start.id) return;
     if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > 10 || e.timeStamp - start.t > 600) return;
     ignoreClicksUntil.current = e.timeStamp + 800;
-    open(
-      pick({
-        target: document.elementFromPoint(e.clientX, e.clientY),
-        clientX: e.clientX,
-        clientY: e.clientY,
-      }),
-    );
+    open(pickTouch(e.clientX, e.clientY));
   };
 
   const onClick = (e: MouseEvent): void => {

@@ -139,3 +139,83 @@ describe('world.generated.json', () => {
     );
   });
 });
+
+describe("world-IN.generated.json (India's official view)", () => {
+  const inPath = path.join(here, 'world-IN.generated.json');
+  const inRaw = fs.readFileSync(inPath);
+  const india = decodeWorld(JSON.parse(inRaw.toString('utf8')), inPath);
+  const holder = (w: typeof world, lonLat: [number, number]): string[] =>
+    w.units.filter((u) => u.feature && geoContains(u.feature, lonLat)).map((u) => u.a3);
+  const AKSAI_CHIN: [number, number] = [79.3, 35.2];
+  const GILGIT: [number, number] = [74.5, 35.9];
+  const NEW_DELHI: [number, number] = [77.21, 28.61];
+  const LAHORE: [number, number] = [74.35, 31.55];
+
+  it('draws Aksai Chin and Gilgit in India, which the de facto view does not', () => {
+    expect(holder(india, AKSAI_CHIN)).toEqual(['IND']);
+    expect(holder(india, GILGIT)).toEqual(['IND']);
+    expect(holder(world, AKSAI_CHIN)).toEqual(['CHN']);
+    expect(holder(world, GILGIT)).toEqual(['PAK']);
+    // Siachen is merged into India, Shaksgam and Azad Kashmir (Muzaffarabad) too.
+    expect(india.byA3.has('KAS')).toBe(false);
+    expect(holder(india, [77.1, 35.4])).toEqual(['IND']);
+    expect(holder(india, [76.5, 36.0])).toEqual(['IND']);
+    expect(holder(india, [73.47, 34.37])).toEqual(['IND']);
+  });
+
+  it('keeps New Delhi in India and Lahore in Pakistan in both views', () => {
+    for (const w of [world, india]) {
+      expect(holder(w, NEW_DELHI)).toEqual(['IND']);
+      expect(holder(w, LAHORE)).toEqual(['PAK']);
+    }
+  });
+
+  it('leaves no sliver or hole along the seams, and the rest of the world exactly as in the de facto view', () => {
+    for (const a3 of ['IND', 'CHN', 'PAK']) {
+      const shape = india.byA3.get(a3)!;
+      for (const p of polygons(shape)) expect(p, `${a3} has a hole`).toHaveLength(1);
+    }
+    // As many pieces as before: the seams left no new polygon of China or Pakistan behind.
+    for (const a3 of ['IND', 'CHN', 'PAK']) {
+      expect(polygons(india.byA3.get(a3)!).length, a3).toBe(polygons(world.byA3.get(a3)!).length);
+    }
+    const changed = world.units
+      .filter((u) => {
+        const v = india.byA3.get(u.a3);
+        return (
+          !v ||
+          JSON.stringify(v.feature?.geometry) !== JSON.stringify(u.feature?.geometry) ||
+          String(v.anchor) !== String(u.anchor) ||
+          v.tiny !== u.tiny
+        );
+      })
+      .map((u) => u.a3);
+    expect(changed.sort()).toEqual(['CHN', 'IND', 'KAS', 'PAK']);
+  });
+
+  it('is about as small as the de facto asset, and the script reproduces it byte for byte', () => {
+    expect(Math.abs(zlib.gzipSync(inRaw).length - zlib.gzipSync(raw).length)).toBeLessThan(1024);
+    expect(String(JSON.parse(inRaw.toString('utf8')).generated)).toMatch(/India's official view/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-geometry-'));
+    try {
+      const out = path.join(dir, 'world-IN.json');
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/build-geometry.ts', '--view', 'IN', '--out', out],
+        { cwd: root, stdio: 'pipe' },
+      );
+      expect(fs.readFileSync(out).equals(inRaw)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a view it cannot draw, naming the known ones', () => {
+    expect(() =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-geometry.ts', '--view', 'XX'], {
+        cwd: root,
+        stdio: 'pipe',
+      }),
+    ).toThrow(/--view XX is not a view this script draws; known: de-facto, IN/);
+  });
+});

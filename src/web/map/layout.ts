@@ -62,3 +62,10 @@ export function mapHeightFor(width: number): number {
 export function patternScaleFor(width: number): number {
   return Math.min(1, Math.max(0.6, width / 1000));
 }
+
+/**
+ * The inhabited world's band in layout units (72°N to 56°S on Equal Earth: Svalbard's towns to Tierra del
+ * Fuego), what a map taller than 2:1 zooms to so it fills its box; project.test.ts checks the numbers.
+ */
+export const INHABITED_TOP = 47;
+export const INHABITED_BOTTOM = 845;

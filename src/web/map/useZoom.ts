@@ -15,7 +15,8 @@ import {
   zoomToTransform,
 } from './zoom.ts';
 
-// d3-zoom on the map's <svg>: wheel, drag, pinch and double-click, plus animated steps for the buttons.
+// d3-zoom on the map's <svg>: wheel, drag, pinch, double-click and double-tap, plus animated steps for the
+// buttons.
 // The page holds the zoom (for the URL): it hears of a change once a gesture ends, and a new `zoom` prop moves
 // the map. In between, the gesture's frames stay local, so the URL is not rewritten sixty times a second.
 
@@ -39,15 +40,30 @@ function prefersReducedMotion(): boolean {
 
 type Behavior = ZoomBehavior<SVGSVGElement, unknown>;
 
+/**
+ * The map's box when it is taller than the layout's 2:1 (a phone in portrait): the height it shows at zoom 1,
+ * in user units (the world is letterboxed in it), and the view that fills it ("home": what the whole-world
+ * view means on this screen; the URL keeps no zoom for it, and Reset returns to it).
+ */
+export type ZoomFrame = { visibleHeight: number; home: ZoomState };
+
+const isIdentity = (z: ZoomState | undefined): boolean => z === undefined || sameZoom(z, ZOOM_IDENTITY);
+
 export function useZoom(
   svgRef: RefObject<SVGSVGElement | null>,
   width: number,
   height: number,
   zoom: ZoomState | undefined,
   onZoom: ((zoom: ZoomState) => void) | undefined,
+  frame: ZoomFrame = { visibleHeight: height, home: ZOOM_IDENTITY },
 ): ZoomControls {
+  const home = frame.home;
+  /** The page's "whole world" is this screen's home view. */
+  const resolve = (z: ZoomState | undefined): ZoomState => (isIdentity(z) ? home : z!);
+  /** And back: the home view is reported as no zoom at all. */
+  const report = (z: ZoomState): ZoomState => (sameZoom(z, home) ? ZOOM_IDENTITY : z);
   const [transform, setTransform] = useState<ZoomTransform>(() =>
-    zoomToTransform(zoom ?? ZOOM_IDENTITY, width, height),
+    zoomToTransform(resolve(zoom), width, height),
   );
   const [settledK, setSettledK] = useState(transform.k);
   const animating = useRef(false);
@@ -56,7 +72,10 @@ export function useZoom(
   onZoomRef.current = onZoom;
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
-  const frame = useRef(0);
+  const animation = useRef(0);
+  const reportRef = useRef(report);
+  const zoomToRef = useRef<(target: ZoomState) => void>(() => {});
+  reportRef.current = report;
 
   const apply = (z: ZoomState): void => {
     const svg = svgRef.current;
@@ -68,7 +87,7 @@ export function useZoom(
 
   const current = (): ZoomState => {
     const svg = svgRef.current;
-    if (!svg) return normalizeZoom(zoom ?? ZOOM_IDENTITY);
+    if (!svg) return normalizeZoom(resolve(zoom));
     const t = zoomTransform(svg);
     return transformToZoom({ k: t.k, x: t.x, y: t.y }, width, height);
   };
@@ -77,10 +96,12 @@ export function useZoom(
     const svg = svgRef.current;
     if (!svg) return;
     const sel = select(svg);
+    // What the box shows at zoom 1: the layout, plus the letterbox bands above and below on a tall box.
+    const pad = Math.max(0, (frame.visibleHeight - height) / 2);
     const behavior: Behavior = d3zoom<SVGSVGElement, unknown>()
       .extent([
-        [0, 0],
-        [width, height],
+        [0, -pad],
+        [width, height + pad],
       ])
       .translateExtent([
         [0, 0],
@@ -103,35 +124,51 @@ export function useZoom(
       .on('end', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
         if (!event.sourceEvent) return;
         setSettledK(event.transform.k);
-        onZoomRef.current?.(transformToZoom(event.transform, width, height));
+        onZoomRef.current?.(reportRef.current(transformToZoom(event.transform, width, height)));
       });
     sel.call(behavior);
+    // A double click or a double tap (d3-zoom reroutes it here) zooms in about that point (out with Shift),
+    // animated by zoomTo rather than a d3 transition (the page's bundle has none: noTransition.ts).
+    sel.on('dblclick.zoom', (event: MouseEvent | TouchEvent) => {
+      const at = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const ctm = svg.getScreenCTM();
+      if (!at || !ctm) return;
+      event.preventDefault();
+      const v = new DOMPoint(at.clientX, at.clientY).matrixTransform(ctm.inverse());
+      const t = zoomTransform(svg);
+      const [px, py] = [(v.x - t.x) / t.k / width, (v.y - t.y) / t.k / height];
+      const from = transformToZoom({ k: t.k, x: t.x, y: t.y }, width, height);
+      const f = 'shiftKey' in event && event.shiftKey ? 0.5 : 2;
+      zoomToRef.current({ k: from.k * f, x: px + (from.x - px) / f, y: py + (from.y - py) / f });
+    });
     behaviorRef.current = behavior;
-    const t = zoomToTransform(zoomRef.current ?? ZOOM_IDENTITY, width, height);
+    const t = zoomToTransform(resolve(zoomRef.current), width, height);
     behavior.transform(sel, zoomIdentity.translate(t.x, t.y).scale(t.k));
+    setSettledK(t.k);
     svg.style.touchAction = t.k > 1 ? 'none' : 'pan-y';
     return () => {
-      cancelAnimationFrame(frame.current);
+      cancelAnimationFrame(animation.current);
       sel.on('.zoom', null);
       behaviorRef.current = null;
     };
-  }, [width, height]);
+  }, [width, height, frame.visibleHeight, home.k, home.x, home.y]);
 
   // The page moved the map (URL restored, Back pressed).
   useEffect(() => {
-    if (zoom && !sameZoom(zoom, current())) {
-      cancelAnimationFrame(frame.current);
-      apply(zoom);
+    const target = resolve(zoom);
+    if (zoom && !sameZoom(target, current())) {
+      cancelAnimationFrame(animation.current);
+      apply(target);
     }
   }, [zoom?.k, zoom?.x, zoom?.y, width, height]);
 
   const zoomTo = (target: ZoomState): void => {
-    const to = normalizeZoom(target);
+    const to = normalizeZoom(resolve(target));
     const from = current();
-    cancelAnimationFrame(frame.current);
+    cancelAnimationFrame(animation.current);
     if (prefersReducedMotion() || sameZoom(from, to)) {
       apply(to);
-      onZoomRef.current?.(to);
+      onZoomRef.current?.(report(to));
       return;
     }
     const start = performance.now();
@@ -140,11 +177,12 @@ export function useZoom(
       const p = Math.min(1, (now - start) / DURATION);
       animating.current = p < 1;
       apply(p < 1 ? interpolateZoom(from, to, p) : to);
-      if (p < 1) frame.current = requestAnimationFrame(step);
-      else onZoomRef.current?.(to);
+      if (p < 1) animation.current = requestAnimationFrame(step);
+      else onZoomRef.current?.(report(to));
     };
-    frame.current = requestAnimationFrame(step);
+    animation.current = requestAnimationFrame(step);
   };
 
+  zoomToRef.current = zoomTo;
   return { transform, settledK, zoomTo, current };
 }
