@@ -28,7 +28,7 @@ import {
 } from './mapPage.ts';
 
 // The headline numbers, and every partner reachable by pointer (a point inside its shape or on its marker)
-// and by keyboard, with a panel that lists exactly what the read API has for that country.
+// and by keyboard, with a panel that lists exactly what the read API has for that country, in date order.
 
 describeBrowser('map page: counts, every partner by click and by keyboard', () => {
   let server: AtlasServer;
@@ -94,7 +94,12 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
       const api = await server.api<CountryAnswer>(`/datasets/${server.datasetId}/countries/${code}`);
       const expected: Record<string, string[]> = {};
       for (const [cat, list] of Object.entries(api.agreements)) {
-        if (list.length > 0) expected[cat] = list.map((a) => a.id);
+        // The panel lists them oldest first, undated last (the API: in id order).
+        const key = (a: (typeof list)[number]): number =>
+          a.date.year === null
+            ? Number.POSITIVE_INFINITY
+            : a.date.year * 1e4 + (a.date.month ?? 0) * 100 + (a.date.day ?? 0);
+        if (list.length > 0) expected[cat] = [...list].sort((x, y) => key(x) - key(y)).map((a) => a.id);
       }
       const shown = await panelAgreements(page);
       if (JSON.stringify(shown) !== JSON.stringify(expected)) {

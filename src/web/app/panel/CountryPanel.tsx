@@ -7,8 +7,9 @@ import { useAtlas } from '../atlas.ts';
 import { CategoryMark } from '../CategoryMark.tsx';
 import { MAX_COMPARE } from '../state/state.ts';
 import { AgreementItem, SourceLinks } from './AgreementItem.tsx';
+import { inDateOrder } from './panelOrder.ts';
 
-// The country's whole record: every agreement grouped by category (those outside the current filters are
+// The country's whole record: every agreement grouped by category, oldest first and undated last (those outside the current filters are
 // kept but marked, so the panel never contradicts the data), the research notes, and links to share it.
 // It is a region, not a modal: the map stays usable beside it; on a phone CSS turns it into a bottom sheet.
 
@@ -37,7 +38,11 @@ export function CountryPanel(props: CountryPanelProps): JSX.Element {
   }, [props.country]);
 
   const groups = doc.dataset.categories
-    .map((c, i) => ({ category: c, index: i, items: agreements.filter((a) => a.category === c.id) }))
+    .map((c, i) => ({
+      category: c,
+      index: i,
+      items: inDateOrder(agreements.filter((a) => a.category === c.id)),
+    }))
     .filter((g) => g.items.length > 0);
 
   return (
