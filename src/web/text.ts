@@ -77,6 +77,8 @@ export const messages = {
   copyLink: 'Copy link',
   copied: 'Copied to the clipboard',
   copyFailed: 'Could not copy; select the text and copy it yourself',
+  copiedShort: 'Copied',
+  copyFailedShort: 'Not copied: select and copy by hand',
   close: 'Close',
 
   legendLabel: 'Categories: press a card to show or hide it on the map',

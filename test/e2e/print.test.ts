@@ -85,6 +85,25 @@ describeBrowser('map page: print', () => {
     }
   });
 
+  it('says "Copied" visibly next to each copy button, not only to screen readers', async () => {
+    const { page, context } = p;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.goto(`${server.url}/?country=SG`);
+    await waitForMap(page);
+    for (const id of ['copy-link', 'panel-permalink']) {
+      const status = page.getByTestId(`${id}-status`);
+      expect(await status.isVisible(), `${id}: nothing shown before copying`).toBe(false);
+      await page.getByTestId(id).click();
+      await expect.poll(() => status.textContent()).toBe('Copied');
+      expect(await status.isVisible(), `${id}: the confirmation is visible`).toBe(true);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('country=SG');
+    }
+    await page.getByTestId('open-cite').click();
+    await page.getByTestId('cite-dialog-text-copy').click();
+    await expect.poll(() => page.getByTestId('cite-dialog-text-copy-status').textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(server.url);
+  });
+
   it('made no request outside 127.0.0.1 and logged no error', () => {
     expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
   });

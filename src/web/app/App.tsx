@@ -15,7 +15,6 @@ import { indexAgreements } from './selection/agreementIndex.ts';
 import { countBase } from './selection/baseCounts.ts';
 import { baseFilter, selectFrom, selectionRange } from './selection/selectAgreements.ts';
 import { Citation } from './share/Citation.tsx';
-import { copyText } from './share/copyText.ts';
 import { Dialog } from './share/Dialog.tsx';
 import { DownloadDialog } from './share/DownloadDialog.tsx';
 import { selectionNotes } from './share/downloads.ts';
@@ -137,10 +136,6 @@ export function App(props: AppProps): JSX.Element {
     document.title = state.country ? `${countries.name(state.country)} · ${dataset.title}` : dataset.title;
   }, [state.country, countries, dataset]);
 
-  const copyLink = async (url: string): Promise<void> => {
-    announce((await copyText(url)) ? t.copied : t.copyFailed);
-  };
-
   const shareUrl = shareLink(atlas.pageUrl, state);
   const embedUrl = embedLink(atlas.pageUrl, state);
 
@@ -169,7 +164,7 @@ export function App(props: AppProps): JSX.Element {
         embed={state.embed}
         fullUrl={state.embed ? shareUrl : ''}
         onOpen={(name, opener) => setDialog({ name, opener })}
-        onCopyLink={() => copyLink(latestShare.current)}
+        link={() => latestShare.current}
       />
     ),
     [state.embed, state.embed ? shareUrl : ''],
@@ -228,7 +223,7 @@ export function App(props: AppProps): JSX.Element {
                   isVisible={selection.includes}
                   compare={state.compare}
                   onClose={closeCountry}
-                  onCopyLink={() => copyLink(shareUrl)}
+                  link={() => shareUrl}
                   onToggleCompare={() => state.country && toggleCompare(state.country)}
                 />
               ) : null}

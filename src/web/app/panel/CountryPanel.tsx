@@ -5,6 +5,7 @@ import type { Agreement } from '../../../core/schemas.ts';
 import { countOf, messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
 import { CategoryMark } from '../CategoryMark.tsx';
+import { CopyButton } from '../share/CopyButton.tsx';
 import { MAX_COMPARE } from '../state/state.ts';
 import { AgreementItem, SourceLinks } from './AgreementItem.tsx';
 import { inDateOrder } from './panelOrder.ts';
@@ -19,7 +20,8 @@ export type CountryPanelProps = {
   isVisible: (a: Agreement) => boolean;
   compare: readonly CountryCode[];
   onClose: () => void;
-  onCopyLink: () => void;
+  /** The permalink of the panel with the current filters. */
+  link: () => string;
   onToggleCompare: () => void;
 };
 
@@ -81,14 +83,12 @@ export function CountryPanel(props: CountryPanelProps): JSX.Element {
         <p class="muted">{t.panelEmpty(focal)}</p>
       )}
       <div class="panel-actions">
-        <button
-          type="button"
+        <CopyButton
+          text={props.link}
+          label={t.permalink}
+          testid="panel-permalink"
           class="button button-small"
-          data-testid="panel-permalink"
-          onClick={props.onCopyLink}
-        >
-          {t.permalink}
-        </button>
+        />
         <button
           type="button"
           class="button button-small"

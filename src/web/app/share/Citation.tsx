@@ -1,9 +1,8 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { formatTimestamp, messages as t } from '../../text.ts';
-import { useAnnounce } from '../announce.ts';
 import { useAtlas } from '../atlas.ts';
-import { copyText } from './copyText.ts';
+import { CopyButton } from './CopyButton.tsx';
 
 // The citation from the dataset configuration, with the page address and the date of access that
 // citation styles ask for.
@@ -17,20 +16,18 @@ export function citationText(citation: string, url: string, today: Date): string
 
 export function Citation(props: { testid: string }): JSX.Element {
   const { doc, pageUrl } = useAtlas();
-  const announce = useAnnounce();
   const text = useMemo(() => citationText(doc.dataset.citation, pageUrl, new Date()), [doc, pageUrl]);
   return (
     <div class="citation">
       <blockquote class="citation-text" data-testid={props.testid}>
         {text}
       </blockquote>
-      <button
-        type="button"
+      <CopyButton
+        text={() => text}
+        label={t.copyCitation}
+        testid={`${props.testid}-copy`}
         class="button button-small"
-        onClick={async () => announce((await copyText(text)) ? t.copied : t.copyFailed)}
-      >
-        {t.copyCitation}
-      </button>
+      />
     </div>
   );
 }
