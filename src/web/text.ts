@@ -123,12 +123,17 @@ export const messages = {
   timelineRange: (from: number, to: number): string => (from === to ? `${from}` : `${from}–${to}`),
   play: 'Play the timeline',
   pause: 'Pause the timeline',
-  undatedToggle: 'Include undated agreements',
+  undatedToggle: 'Show them apart (outlined, never coloured as dated)',
+  undatedWhilePlaying: 'Undated agreements stay off the map while the timeline plays',
+  undatedLeftOut: (n: number): string =>
+    `${plural(n, { one: '# undated agreement is', other: '# undated agreements are' })} left out of these years.`,
+  undatedApart: (n: number): string =>
+    `${plural(n, { one: '# undated agreement is', other: '# undated agreements are' })} shown apart: countries with only undated ones are outlined and hatched.`,
   /** `parts` is e.g. ["all MLAT", "some MoUs / Joint Statements"]. */
   undatedNote: (parts: readonly string[]): string =>
     parts.length === 0
       ? 'Every agreement has a signing date.'
-      : `Undated agreements (${parts.join(', ')}) are shown unless you exclude them.`,
+      : `Undated agreements (${parts.join(', ')}) are counted at the full span of years; a narrower range leaves them out.`,
   undatedAll: (label: string): string => `all ${label}`,
   undatedSome: (label: string): string => `some ${label}`,
 
@@ -141,6 +146,7 @@ export const messages = {
     /** Joins a country's counts: "1 MLAT, 2 MoUs / Joint Statements". */
     list: (parts: readonly string[]): string => unitListFormat.format(parts),
     named: (name: string, description: string): string => `${name}: ${description}`,
+    undated: (list: string): string => `undated: ${list}`,
     focal: 'focal country',
     disputed: 'disputed area',
     none: 'no agreements',

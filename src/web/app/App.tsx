@@ -52,6 +52,8 @@ export function App(props: AppProps): JSX.Element {
   }, [props.resume, update]);
   const [dialog, setDialog] = useState<{ name: DialogName; opener: HTMLElement } | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // While the timeline plays, undated agreements stay off the map whatever the reader chose (baseFilter).
+  const [playing, setPlaying] = useState(false);
   const [, setCountriesLoaded] = useState(false);
   const panelOpener = useRef<Element | null>(null);
 
@@ -60,9 +62,10 @@ export function App(props: AppProps): JSX.Element {
   // makes one pass over the index, and nothing re-reads the agreement objects.
   const index = useMemo(() => indexAgreements(dataset, doc.agreements, filterCtx), [dataset, doc, filterCtx]);
   const base = useMemo(
-    () => countBase(index, baseFilter(state, domain)),
+    () => countBase(index, baseFilter(state, domain, playing)),
     [
       index,
+      playing,
       state.from,
       state.to,
       state.undated,
@@ -192,6 +195,9 @@ export function App(props: AppProps): JSX.Element {
               state={state}
               update={update}
               range={selection.range}
+              undated={selection.undated}
+              playing={playing}
+              onPlaying={setPlaying}
               onPickCountry={(code) => openCountry(code, null)}
             />
             <div class="stage" id="stage" tabIndex={-1}>

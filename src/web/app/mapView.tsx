@@ -32,6 +32,7 @@ function mapLabels(): MapLabels {
     count: (category, n) => countOf(category.label, n),
     list: t.map.list,
     named: t.map.named,
+    undated: t.map.undated,
     focal: t.map.focal,
     disputed: t.map.disputed,
     none: t.map.none,
@@ -50,7 +51,8 @@ function stateFor(g: MapGeometry, atlas: Atlas, input: Omit<MapExportInput, 'atl
   return computeMapState({
     world: g.world,
     dataset: atlas.doc.dataset,
-    tallies: input.selection.tallies,
+    tallies: input.selection.mapTallies,
+    undated: input.selection.undated?.apart ? input.selection.undated.tallies : undefined,
     selected: input.country,
     compare: input.compare,
     nameOf: atlas.countries.name,

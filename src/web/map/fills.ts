@@ -28,6 +28,8 @@ export type FillSpec =
   | { kind: 'land' }
   | { kind: 'focal' }
   | { kind: 'disputed' }
+  /** Undated agreements only, drawn apart while a year range is set: outlined and hatched, never coloured. */
+  | { kind: 'undated' }
   /** A partner: `key` names the pattern of exactly these categories, in dataset order. */
   | { kind: 'categories'; key: string; categories: readonly CategoryId[] };
 
@@ -43,10 +45,15 @@ export function disputedPatternId(prefix: string): string {
   return `${prefix}-disputed`;
 }
 
+export function undatedPatternId(prefix: string): string {
+  return `${prefix}-undated-fill`;
+}
+
 /** The `fill` attribute of a unit; undefined where the stylesheet colours it by class. */
 export function fillPaint(fill: FillSpec, prefix: string): string | undefined {
   if (fill.kind === 'categories') return `url(#${patternId(prefix, fill.key)})`;
   if (fill.kind === 'disputed') return `url(#${disputedPatternId(prefix)})`;
+  if (fill.kind === 'undated') return `url(#${undatedPatternId(prefix)})`;
   return undefined;
 }
 
@@ -102,6 +109,18 @@ export function disputedPatternNode(prefix: string, id?: string): SvgNode {
     [
       el('rect', { class: `${prefix}-dbase`, width: 4, height: 4 }),
       el('path', { class: `${prefix}-hatch`, d: 'M-1,1L1,-1M0,4L4,0M3,5L5,3', 'stroke-width': 0.6 }),
+    ],
+  );
+}
+
+/** Undated only: land crossed by a sparse ink hatch (the shape also gets a dashed ink outline, by class). */
+export function undatedPatternNode(prefix: string, id?: string): SvgNode {
+  return el(
+    'pattern',
+    { id: id ?? undatedPatternId(prefix), patternUnits: 'userSpaceOnUse', width: TILE, height: TILE },
+    [
+      el('rect', { class: `${prefix}-dbase`, width: TILE, height: TILE }),
+      el('path', { class: `${prefix}-uhatch`, d: 'M0,8L8,0M0,0L8,8', 'stroke-width': 0.9, fill: 'none' }),
     ],
   );
 }

@@ -10,6 +10,8 @@ export type MapLabels = {
   list: (parts: readonly string[]) => string;
   /** Joins a name and what the map says about it into the spoken name: "Singapore: 1 MLAT, …". */
   named: (name: string, description: string) => string;
+  /** Counts of undated agreements drawn apart: "undated: 1 MLAT". */
+  undated: (list: string) => string;
   /** What the map says about the focal country, a disputed area, and a country without agreements. */
   focal: string;
   disputed: string;
@@ -25,6 +27,7 @@ export const englishMapLabels: MapLabels = {
   count: (category, n) => `${n} ${n === 1 ? singular(category.label) : category.label}`,
   list: (parts) => parts.join(', '),
   named: (name, description) => `${name}: ${description}`,
+  undated: (list) => `undated: ${list}`,
   focal: 'focal country',
   disputed: 'disputed area',
   none: 'no agreements',

@@ -1,4 +1,4 @@
-import { disputedPatternNode, fillPaint, patternNode } from './fills.ts';
+import { disputedPatternNode, fillPaint, patternNode, undatedPatternNode } from './fills.ts';
 import { type MapLayout, patternScaleFor, type UnitLayout } from './layout.ts';
 import { markerDot, markerHit, type PlacedMarker, type Point, placeMarkers } from './markers.ts';
 import type { MapState, MapUnitState } from './state.ts';
@@ -50,6 +50,7 @@ function unitClass(u: MapUnitState, prefix: string): string {
   let c = `${prefix}-unit ${prefix}-${u.role}`;
   if (u.selected) c += ` ${prefix}-selected`;
   if (u.compared) c += ` ${prefix}-compared`;
+  if (u.fill.kind === 'undated') c += ` ${prefix}-undated-only`;
   return c;
 }
 
@@ -61,6 +62,8 @@ function unitPath(u: MapUnitState, geo: UnitLayout, prefix: string, opts: MapTre
       class: unitClass(u, prefix),
       fill: fillPaint(u.fill, prefix),
       'data-iso2': u.iso2 ?? undefined,
+      // The categories that colour it now (DESIGN.md): tests and scripts read the map's meaning from here.
+      'data-categories': u.categories.join(' '),
       'data-a3': u.a3,
       'data-anchor': u.focusable ? `${geo.x},${geo.y}` : undefined,
       role: button ? 'button' : 'img',
@@ -160,6 +163,8 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
     ),
     withScale(disputedPatternNode(prefix)),
   ];
+  if (state.units.some((u) => u.fill.kind === 'undated'))
+    patterns.push(withScale(undatedPatternNode(prefix)));
 
   const lines: SvgNode[] = [];
   state.units.forEach((u, i) => {

@@ -68,12 +68,14 @@ describe('renderMapSvg', () => {
 
   it('names every country, marks partners, the focal country and disputed areas by class', () => {
     expect(svg).toMatch(
-      /data-iso2="SG" data-a3="SGP" data-anchor="[\d.]+,[\d.]+" role="img" aria-label="Singapore: 1 MLAT, 2 MoUs \/ Joint Statements, 1 Cyber Framework"/,
+      /data-iso2="SG" data-categories="mlat mou framework" data-a3="SGP" data-anchor="[\d.]+,[\d.]+" role="img" aria-label="Singapore: 1 MLAT, 2 MoUs \/ Joint Statements, 1 Cyber Framework"/,
     );
     expect(svg).toMatch(
-      /class="aa-unit aa-focal"(?: fill="#[0-9a-f]{6}")? data-iso2="IN" data-a3="IND" role="img" aria-label="India: focal country"/,
+      /class="aa-unit aa-focal"(?: fill="#[0-9a-f]{6}")? data-iso2="IN" data-categories="" data-a3="IND" role="img" aria-label="India: focal country"/,
     );
-    expect(svg).toMatch(/class="aa-unit aa-disputed" fill="url\(#aa-disputed\)" data-a3="KAS"/);
+    expect(svg).toMatch(
+      /class="aa-unit aa-disputed" fill="url\(#aa-disputed\)" data-categories="" data-a3="KAS"/,
+    );
     expect(svg).toMatch(
       /class="aa-unit aa-partner" fill="url\(#aa-fill-mlat\.mou\.framework\)" data-iso2="SG"/,
     );

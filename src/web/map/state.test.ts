@@ -32,6 +32,23 @@ describe('computeMapState', () => {
     expect(partners.sort()).toEqual(['BH', 'BR', 'CN', 'FR', 'GB', 'JP', 'MU', 'SG', 'US']);
   });
 
+  it('draws undated agreements apart: never as a category fill, named in the label', () => {
+    const apart = computeMapState({
+      world,
+      dataset,
+      tallies: tallyByCountry(dataset, [agreement('mou', 'FR')]),
+      undated: tallyByCountry(dataset, [agreement('mlat', 'FR'), agreement('mlat', 'MX')]),
+    });
+    const fr = unitOf(apart, code('FR'))!;
+    expect(fr.categories).toEqual(['mou']);
+    expect(fr.undated).toEqual(['mlat']);
+    expect(fr.label).toBe('France: 1 MoU / Joint Statement; undated: 1 MLAT');
+    const mx = unitOf(apart, code('MX'))!;
+    expect(mx).toMatchObject({ role: 'partner', focusable: true, categories: [], fill: { kind: 'undated' } });
+    expect(mx.label).toBe('Mexico: undated: 1 MLAT');
+    expect(apart.combos).toEqual([['mou']]);
+  });
+
   it('lists categories in dataset order with their counts and spoken names', () => {
     const sg = unit('SG');
     expect(sg.categories).toEqual(['mlat', 'mou', 'framework']);

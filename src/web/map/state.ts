@@ -17,8 +17,10 @@ export type MapUnitState = {
   iso2: CountryCode | null;
   name: string;
   role: UnitRole;
-  /** Categories the country has under the current filter, in dataset order. */
+  /** Categories that colour it under the current filter (dated ones while a year range is set), dataset order. */
   categories: readonly CategoryId[];
+  /** Categories of its undated agreements drawn apart (see MapStateInput.undated), dataset order. */
+  undated: readonly CategoryId[];
   /** Records per category (only categories it has). */
   counts: Readonly<Record<string, number>>;
   total: number;
@@ -55,8 +57,13 @@ export type MapState = {
 export type MapStateInput = {
   world: World;
   dataset: Pick<Dataset, 'categories' | 'focalCountry'>;
-  /** core/stats.ts tallyByCountry over the currently filtered agreements. */
+  /** core/stats.ts tallyByCountry over the currently filtered agreements (the dated ones, under a year range). */
   tallies: ReadonlyMap<CountryCode, CountryTally>;
+  /**
+   * Undated agreements to draw apart (a year range is set and the reader asked for them): a country with only
+   * these is outlined and hatched, never coloured as if dated; they are named in every country's label.
+   */
+  undated?: ReadonlyMap<CountryCode, CountryTally>;
   selected?: CountryCode | null;
   compare?: readonly CountryCode[];
   /** The page's country names (its text module); the asset's English names otherwise. */
@@ -70,6 +77,7 @@ const NO_TEXTS: readonly string[] = Object.freeze([]);
 const LAND: FillSpec = Object.freeze({ kind: 'land' });
 const FOCAL: FillSpec = Object.freeze({ kind: 'focal' });
 const DISPUTED: FillSpec = Object.freeze({ kind: 'disputed' });
+const UNDATED: FillSpec = Object.freeze({ kind: 'undated' });
 
 export function computeMapState(input: MapStateInput): MapState {
   const { world, dataset, tallies } = input;
@@ -89,9 +97,17 @@ export function computeMapState(input: MapStateInput): MapState {
     const compared = u.iso2 !== null && compare.has(u.iso2);
     if (u.iso2 !== null) drawn.add(u.iso2);
     const tally = u.iso2 === null ? undefined : tallies.get(u.iso2);
-    const categories =
-      u.iso2 === dataset.focalCountry ? NO_CATEGORIES : categoriesOf(tally, dataset.categories);
-    if (tally === undefined || categories.length === 0 || u.iso2 === null) {
+    const focalUnit = u.iso2 === dataset.focalCountry;
+    const categories = focalUnit ? NO_CATEGORIES : categoriesOf(tally, dataset.categories);
+    const undatedTally = u.iso2 === null || focalUnit ? undefined : input.undated?.get(u.iso2);
+    const undated = undatedTally ? categoriesOf(undatedTally, dataset.categories) : NO_CATEGORIES;
+    const undatedText =
+      undated.length === 0
+        ? ''
+        : labels.undated(
+            labels.list(undated.map((id) => labels.count(byId.get(id)!, undatedTally!.byCategory[id]!))),
+          );
+    if (u.iso2 === null || (categories.length === 0 && undated.length === 0)) {
       const focal = u.iso2 !== null && u.iso2 === dataset.focalCountry;
       const role: UnitRole = focal ? 'focal' : u.disputed ? 'disputed' : 'other';
       const description = focal ? labels.focal : u.disputed ? labels.disputed : labels.none;
@@ -101,6 +117,7 @@ export function computeMapState(input: MapStateInput): MapState {
         name,
         role,
         categories: NO_CATEGORIES,
+        undated: NO_CATEGORIES,
         counts: NO_COUNTS,
         total: 0,
         countTexts: NO_TEXTS,
@@ -118,28 +135,35 @@ export function computeMapState(input: MapStateInput): MapState {
     const counts: Record<string, number> = {};
     const countTexts: string[] = [];
     for (const id of categories) {
-      const n = tally.byCategory[id] ?? 0;
+      const n = tally?.byCategory[id] ?? 0;
       counts[id] = n;
       countTexts.push(labels.count(byId.get(id)!, n));
     }
-    const key = comboKey(categories);
-    let fill = fills.get(key);
-    if (fill === undefined) {
-      fill = { kind: 'categories', key, categories };
-      fills.set(key, fill);
+    let fill: FillSpec = UNDATED;
+    if (categories.length > 0) {
+      const key = comboKey(categories);
+      let combo = fills.get(key);
+      if (combo === undefined) {
+        combo = { kind: 'categories', key, categories };
+        fills.set(key, combo);
+      }
+      fill = combo;
     }
     // A code drawn as several units (an operator's own geometry may split a country) takes one keyboard stop.
     const focusable = !focusTaken.has(u.iso2);
     focusTaken.add(u.iso2);
-    const description = labels.list(countTexts);
+    const description = [countTexts.length > 0 ? labels.list(countTexts) : '', undatedText]
+      .filter((s) => s !== '')
+      .join('; ');
     units.push({
       a3: u.a3,
       iso2: u.iso2,
       name,
       role: 'partner',
       categories,
+      undated,
       counts,
-      total: tally.total,
+      total: tally?.total ?? 0,
       countTexts,
       description,
       label: labels.named(name, description),

@@ -62,6 +62,8 @@ export function mapStyleSheet(theme: MapTheme, prefix = 'aa'): string {
     `${p}-pbase{fill:${v('pbase')}}`,
     `${p}-dbase{fill:${v('land')}}`,
     `${p}-hatch{stroke:${v('soft')}}`,
+    `${p}-uhatch{stroke:${v('ink')};stroke-opacity:0.55}`,
+    `${p}-undated-only{stroke:${v('ink')};stroke-width:1px;stroke-dasharray:3 2}`,
     `${p}-hl{fill:none;pointer-events:none;stroke-linejoin:round;vector-effect:non-scaling-stroke}`,
     `${p}-hl-focal{stroke:${v('ink')};stroke-width:1.5px}`,
     `${p}-hl-compared{stroke:${v('ink')};stroke-width:1.5px;stroke-dasharray:4 2}`,
