@@ -158,6 +158,12 @@ export const messages = {
     zoomReset: 'Reset zoom',
     legendFocal: (name: string): string => `${name} (focal country)`,
     legendDisputed: 'Disputed area',
+    comboHeading: 'Colours on the map: each combination of categories has its own',
+    comboHint: 'Point at or focus a combination to pick out its countries.',
+    comboName: (labels: readonly string[]): string =>
+      labels.length === 1 ? `${labels[0]} only` : labels.join(' + '),
+    comboUndated: 'Undated agreements only (outlined)',
+    comboCount: (n: number): string => plural(n, { one: '# country', other: '# countries' }),
     loadFailed: 'The map could not be loaded. The table view lists every agreement.',
     missing: (names: string): string => `Not drawn on the map: ${names}.`,
   },

@@ -14,6 +14,7 @@ import {
 } from '../map/index.ts';
 import { countOf, formatNumber, messages as t } from '../text.ts';
 import { type Atlas, useAtlas } from './atlas.ts';
+import { ComboLegend, comboEntries } from './controls/ComboLegend.tsx';
 import type { MapExportInput, MapSlot, MapViewProps } from './MapArea.tsx';
 
 // The real map in the page's map slot, for the server and the browser alike: the map state comes from the
@@ -65,6 +66,7 @@ export function createMapSlot(source: GeometrySource): MapSlot {
     const atlas = useAtlas();
     const [geometry, setGeometry] = useState<MapGeometry | null>(source.now);
     const [failed, setFailed] = useState(false);
+    const [highlight, setHighlight] = useState<string | null>(null);
     useEffect(() => {
       if (geometry !== null) return;
       source.load().then(setGeometry, (e: unknown) => {
@@ -104,7 +106,9 @@ export function createMapSlot(source: GeometrySource): MapSlot {
           zoom={props.zoom ?? ZOOM_IDENTITY}
           onZoom={(z) => props.onZoom(z.k === 1 ? null : z)}
           labels={worldMapLabels}
+          highlight={highlight}
         />
+        <ComboLegend state={mapState} highlight={highlight} onHighlight={setHighlight} />
         {mapState.missing.length > 0 ? (
           <p class="hint map-missing">
             {t.map.missing(mapState.missing.map(atlas.countries.name).join(', '))}
@@ -116,17 +120,24 @@ export function createMapSlot(source: GeometrySource): MapSlot {
 
   async function exportSvg(input: MapExportInput): Promise<string> {
     const g = await source.load();
-    const { atlas, selection } = input;
+    const { atlas } = input;
     const { dataset } = atlas.doc;
+    const state = stateFor(g, atlas, input);
+    const short = new Map(dataset.categories.map((c) => [c.id as string, c.shortLabel || c.label]));
+    // The image's key is the map's: one entry per combination drawn, with its number of countries.
     const legend: LegendItem[] = [
-      ...dataset.categories.map((c) => ({
-        label: `${formatNumber(selection.stats.counts[c.id] ?? 0)} ${c.label}`,
-        swatch: c.id,
+      ...comboEntries(state).map((e) => ({
+        label: `${e.key === 'undated' ? t.map.comboUndated : t.map.comboName(e.categories.map((c) => short.get(c) ?? c))} (${t.map.comboCount(e.countries)})`,
+        swatch: e.key,
       })),
       { label: t.map.legendFocal(atlas.countries.name(dataset.focalCountry)), swatch: 'focal' },
       { label: t.map.legendDisputed, swatch: 'disputed' },
     ];
     const credit = [
+      // The headline numbers, as the page's cards give them under the same filters.
+      dataset.categories
+        .map((c) => `${formatNumber(input.selection.stats.counts[c.id] ?? 0)} ${c.label}`)
+        .join(', '),
       dataset.credits.map((c) => c.name).join(', '),
       t.licenceShort(dataset.license.name),
       atlas.pageUrl,
@@ -134,7 +145,7 @@ export function createMapSlot(source: GeometrySource): MapSlot {
     ]
       .filter(Boolean)
       .join(' · ');
-    return renderMapSvg(stateFor(g, atlas, input), g.layout, {
+    return renderMapSvg(state, g.layout, {
       width: 1200,
       height: 760,
       title: dataset.title,

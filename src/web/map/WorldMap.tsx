@@ -34,6 +34,8 @@ export type WorldMapProps = {
   /** Called when a gesture or button has settled on a new view. */
   onZoom?: (zoom: ZoomState) => void;
   labels?: Partial<WorldMapLabels>;
+  /** A combination to pick out (see MapTreeOptions.highlight): the combination legend's hover and focus. */
+  highlight?: string | null;
   theme?: MapTheme;
   /** Class and id prefix (default "aa"); give a second map on the same page its own. */
   prefix?: string;
@@ -87,8 +89,9 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
         transform: t,
         patternZoom: zoom.settledK,
         pxPerUnit: ppu,
+        highlight: props.highlight ?? null,
       }),
-    [state, layout, prefix, props.theme, stop, focused, hover?.a3, t, zoom.settledK, ppu],
+    [state, layout, prefix, props.theme, stop, focused, hover?.a3, t, zoom.settledK, ppu, props.highlight],
   );
 
   const unitAt = (target: EventTarget | null): MapUnitState | undefined => {

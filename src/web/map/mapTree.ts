@@ -22,6 +22,11 @@ export type MapTreeOptions = {
   /** Alpha-3 of the unit under the pointer, highlighted (interactive). */
   hovered?: string | null;
   transform?: ZoomTransform;
+  /**
+   * A combination to pick out (its pattern key, or "undated"): its countries drawn again on top with a strong
+   * outline, everything else dimmed (the combination legend's hover and focus).
+   */
+  highlight?: string | null;
   /** Scale the patterns are drawn for (default: the transform's); the live map updates it when a zoom settles. */
   patternZoom?: number;
   /**
@@ -191,10 +196,35 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
   if (opts.interactive) byKey(opts.hovered, 'hover');
   for (const u of state.units) if (u.selected) byKey(u.a3, 'selected');
   if (opts.interactive) byKey(opts.focused, 'focus');
+  const picked = opts.highlight ?? null;
+  if (picked !== null) {
+    state.units.forEach((u, i) => {
+      const key = u.fill.kind === 'categories' ? u.fill.key : u.fill.kind;
+      if (u.role !== 'partner' || key !== picked) return;
+      const attrs = { class: `${prefix}-combo-hl`, 'data-highlight': u.iso2 ?? u.a3 };
+      lines.push(
+        keyed(el('path', { d: layout.units[i]!.d, fill: fillPaint(u.fill, prefix), ...attrs }), `hl:${u.a3}`),
+      );
+    });
+    for (const m of placed) {
+      const key = m.unit.fill.kind === 'categories' ? m.unit.fill.key : m.unit.fill.kind;
+      if (key !== picked) continue;
+      const ring = {
+        cx: m.at.x,
+        cy: m.at.y,
+        r: r3(radius / t.k + 3 / ppu / t.k),
+        class: `${prefix}-marker-ring`,
+      };
+      lines.push(keyed(el('circle', ring), `hlm:${m.unit.a3}`));
+    }
+  }
 
   const zoom = el(
     'g',
-    { class: `${prefix}-zoom`, transform: `translate(${r1(t.x)},${r1(t.y)}) scale(${r3(t.k)})` },
+    {
+      class: picked === null ? `${prefix}-zoom` : `${prefix}-zoom ${prefix}-dimmed`,
+      transform: `translate(${r1(t.x)},${r1(t.y)}) scale(${r3(t.k)})`,
+    },
     [
       el('path', { d: layout.sphere, class: `${prefix}-sea` }),
       el(

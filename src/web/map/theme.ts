@@ -70,6 +70,8 @@ export function mapStyleSheet(theme: MapTheme, prefix = 'aa'): string {
     `${p}-hl-hover{stroke:${v('ink')};stroke-width:1.5px}`,
     `${p}-hl-selected{stroke:${v('ink')};stroke-width:2.5px}`,
     `${p}-hl-focus{stroke:${v('focus')};stroke-width:3px}`,
+    `${p}-dimmed>${p}-units,${p}-dimmed>${p}-markers{opacity:0.3}`,
+    `${p}-combo-hl{pointer-events:none;stroke:${v('ink')};stroke-width:2px;stroke-linejoin:round;vector-effect:non-scaling-stroke}`,
     `${p}-marker{cursor:pointer}`,
     `${p}-marker-hit{fill:none;pointer-events:all}`,
     `${p}-marker-leader{fill:none;stroke:${v('ink')};stroke-width:0.75px;vector-effect:non-scaling-stroke}`,
