@@ -147,12 +147,15 @@ export const messages = {
     list: (parts: readonly string[]): string => unitListFormat.format(parts),
     named: (name: string, description: string): string => `${name}: ${description}`,
     undated: (list: string): string => `undated: ${list}`,
+    notes: 'research notes, no agreements',
+    others: (n: number, focal: string | null): string =>
+      `${focal ? `${focal} (focal country) and ` : ''}${n} other countries and territories: no agreements`,
     focal: 'focal country',
     disputed: 'disputed area',
     none: 'no agreements',
     name: 'World map of agreements',
     instructions:
-      'Use the arrow keys to move between countries with agreements, Enter to open one, Escape to close it; plus and minus zoom.',
+      'Left and Right arrows go through the countries with agreements or research notes in alphabetical order, Up and Down to the nearest one north or south; Enter opens one, Escape closes it; plus and minus zoom.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     zoomReset: 'Reset zoom',

@@ -21,6 +21,7 @@ import {
   focusedCountry,
   focusInMap,
   legendCounts,
+  MAP,
   PARTNER_SHAPES,
   panelAgreements,
   partnersOnMap,
@@ -114,6 +115,34 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
     expect(markers).toBeGreaterThan(0);
   });
 
+  it('lists only partners and notes countries in the accessibility tree, by name; the rest as one group', async () => {
+    const { page } = p;
+    const notesOnly = [...new Set(doc.notes.map((n) => n.country))].filter((c) => !partners.includes(c));
+    expect(notesOnly.length).toBeGreaterThan(0);
+    const tree = await page.locator(`${MAP} svg.aa-map`).ariaSnapshot();
+    const buttons = [...tree.matchAll(/button "([^"]+)"/g)].map((m) => m[1]!);
+    expect(buttons).toHaveLength(partners.length + notesOnly.length);
+    const names = buttons.map((b) => b.slice(0, b.indexOf(':')));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(buttons).toContain('Dominica: research notes, no agreements');
+    expect(buttons.some((b) => b.startsWith('Bahrain: 1 MLAT'))).toBe(true);
+    expect(tree).not.toContain('Chile');
+    expect([...tree.matchAll(/img "([^"]+)"/g)].map((m) => m[1])).toEqual([
+      expect.stringMatching(
+        /^India \(focal country\) and \d+ other countries and territories: no agreements$/,
+      ),
+    ]);
+    // Every drawn country keeps its code for scripts and tests.
+    expect(await page.locator(`${MAP} svg path.aa-unit[data-iso2]`).count()).toBe(237);
+    // A notes country opens its panel from the map.
+    const point = await clickPointFor(page, 'EE');
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    await page.locator('[data-testid="country-panel"][data-iso2="EE"]').waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="country-panel"]').waitFor({ state: 'detached' });
+  });
+
   it('has one tab stop into the map; arrow keys reach every partner; Enter opens, Escape closes', async () => {
     const { page } = p;
     await page.goto(`${server.url}/`);
@@ -129,15 +158,21 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
 
     await page.keyboard.press('Home');
     const reached = new Set<string>();
+    const spoken: string[] = [];
     let previous: string | null = null;
-    for (let i = 0; i < partners.length + 5; i++) {
+    for (let i = 0; i < partners.length + 20; i++) {
       const code = await focusedCountry(page);
       if (code === null || code === previous) break;
       reached.add(code);
+      spoken.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''));
       previous = code;
       await page.keyboard.press('ArrowRight');
     }
-    expect([...reached].sort()).toEqual(partners);
+    // Every partner and every country with research notes, in alphabetical order of their names.
+    const notes = doc.notes.map((n) => n.country);
+    expect([...reached].sort()).toEqual([...new Set([...partners, ...notes])].sort());
+    const names = spoken.map((s) => s.slice(0, s.indexOf(':')));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
 
     // Up/Down move somewhere else on the map and keep focus in it.
     const before = await focusedCountry(page);

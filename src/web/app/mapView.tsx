@@ -34,6 +34,8 @@ function mapLabels(): MapLabels {
     list: t.map.list,
     named: t.map.named,
     undated: t.map.undated,
+    notes: t.map.notes,
+    others: t.map.others,
     focal: t.map.focal,
     disputed: t.map.disputed,
     none: t.map.none,
@@ -58,6 +60,8 @@ function stateFor(g: MapGeometry, atlas: Atlas, input: Omit<MapExportInput, 'atl
     compare: input.compare,
     nameOf: atlas.countries.name,
     labels: mapLabels(),
+    notes: atlas.notesCountries,
+    listed: atlas.listedCountries,
   });
 }
 

@@ -110,7 +110,12 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
   }): MapUnitState | undefined => {
     const target = e.target as Element | null;
     const u = unitAt(target);
-    if (target?.closest?.(`.${prefix}-marker, .${prefix}-marker-hit`) || u?.role === 'partner') return u;
+    if (
+      target?.closest?.(`.${prefix}-marker, .${prefix}-marker-hit`) ||
+      u?.role === 'partner' ||
+      u?.focusable
+    )
+      return u;
     const box = svgRef.current?.getBoundingClientRect();
     if (!box || box.width === 0) return u;
     const scale = width / box.width;
@@ -141,7 +146,7 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
   };
 
   const open = (u: MapUnitState | undefined): void => {
-    const target = u && u.role === 'partner' ? stopOf(u) : undefined;
+    const target = u && (u.role === 'partner' || u.focusable) ? stopOf(u) : undefined;
     if (!target || target.iso2 === null) return;
     setTabStop(target.a3);
     onSelect(target.iso2);

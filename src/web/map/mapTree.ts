@@ -48,6 +48,8 @@ export type MapLayers = {
   markers: readonly PlacedMarker[];
 };
 
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
 const r1 = (v: number): number => Math.round(v * 10) / 10 + 0;
 const r3 = (v: number): number => Math.round(v * 1000) / 1000 + 0;
 
@@ -59,8 +61,12 @@ function unitClass(u: MapUnitState, prefix: string): string {
   return c;
 }
 
+// The accessibility tree holds only the countries the dataset has something on (partners, research notes),
+// each by its name; the other units are one named group, not 180 "X: no agreements". A listed country that
+// the filters leave without anything is hidden from it until they bring it back.
 function unitPath(u: MapUnitState, geo: UnitLayout, prefix: string, opts: MapTreeOptions): SvgNode {
   const button = opts.interactive === true && u.focusable;
+  const named = u.listed && u.focusable;
   return keyed(
     el('path', {
       d: geo.d,
@@ -71,8 +77,9 @@ function unitPath(u: MapUnitState, geo: UnitLayout, prefix: string, opts: MapTre
       'data-categories': u.categories.join(' '),
       'data-a3': u.a3,
       'data-anchor': u.focusable ? `${geo.x},${geo.y}` : undefined,
-      role: button ? 'button' : 'img',
-      'aria-label': u.label,
+      role: button ? 'button' : named ? 'img' : undefined,
+      'aria-label': named ? u.label : undefined,
+      'aria-hidden': u.listed && !named ? 'true' : undefined,
       'aria-current': button && u.selected ? 'true' : undefined,
       // Lower-case on purpose: Preact ignores camel-case tabIndex on SVG elements.
       tabindex: button ? (u.a3 === opts.tabStop ? 0 : -1) : undefined,
@@ -93,12 +100,26 @@ function unitsGroup(state: MapState, layout: MapLayout, prefix: string, opts: Ma
   const key = `${prefix}|${opts.interactive === true}|${opts.tabStop ?? ''}`;
   const hit = unitsCache.get(state);
   if (hit && hit.key === key && hit.layout === layout) return hit.node;
-  const paths: SvgNode[] = [];
+  const rest: SvgNode[] = [];
+  const listed: Array<{ name: string; node: SvgNode }> = [];
   const disputed: SvgNode[] = [];
   state.units.forEach((u, i) => {
-    (u.role === 'disputed' ? disputed : paths).push(unitPath(u, layout.units[i]!, prefix, opts));
+    const node = unitPath(u, layout.units[i]!, prefix, opts);
+    if (u.role === 'disputed') disputed.push(node);
+    else if (u.listed) listed.push({ name: u.name, node });
+    else rest.push(node);
   });
-  const node = el('g', { class: `${prefix}-units` }, [...paths, ...disputed]);
+  // Listed countries in alphabetical order (the order a screen reader reads them), painted over the rest.
+  listed.sort((a, b) => collator.compare(a.name, b.name) || (a.node.key! < b.node.key! ? -1 : 1));
+  const node = el('g', { class: `${prefix}-units` }, [
+    el('g', { class: `${prefix}-rest`, role: 'img', 'aria-label': state.othersLabel }, rest),
+    el(
+      'g',
+      { class: `${prefix}-listed` },
+      listed.map((l) => l.node),
+    ),
+    el('g', { class: `${prefix}-disputed-units`, 'aria-hidden': 'true' }, disputed),
+  ]);
   unitsCache.set(state, { key, layout, node });
   return node;
 }

@@ -72,8 +72,11 @@ describe('renderMapSvg', () => {
       /data-iso2="SG" data-categories="mlat mou framework" data-a3="SGP" data-anchor="[\d.]+,[\d.]+" role="img" aria-label="Singapore: 1 MLAT, 2 MoUs \/ Joint Statements, 1 Cyber Framework"/,
     );
     expect(svg).toMatch(
-      /class="aa-unit aa-focal"(?: fill="#[0-9a-f]{6}")? data-iso2="IN" data-categories="" data-a3="IND" role="img" aria-label="India: focal country"/,
+      /class="aa-unit aa-focal"(?: fill="#[0-9a-f]{6}")? data-iso2="IN" data-categories="" data-a3="IND" stroke=/,
     );
+    // Only partners are named one by one; the rest is one named group.
+    expect(svg.match(/ aria-label="/g)).toHaveLength(9 + 1);
+    expect(svg).toMatch(/<g class="aa-rest" role="img" aria-label="India \(focal country\) and \d+ other/);
     expect(svg).toMatch(
       /class="aa-unit aa-disputed" fill="url\(#aa-disputed\)" data-categories="" data-a3="KAS"/,
     );

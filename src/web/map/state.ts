@@ -3,7 +3,6 @@ import type { Category, Dataset } from '../../core/schemas.ts';
 import { type CountryTally, categoriesOf } from '../../core/stats.ts';
 import { type CategoryStyle, categoryStyles, comboKey, type FillSpec } from './fills.ts';
 import { englishMapLabels, type MapLabels } from './labels.ts';
-import { geographicOrder } from './navigation.ts';
 import type { World } from './world.ts';
 
 // What the map shows, computed without pixels or DOM: every unit's role, categories, counts, spoken name and
@@ -31,8 +30,12 @@ export type MapUnitState = {
   /** Accessible name: "Singapore: 1 MLAT, 2 MoUs / Joint Statements". */
   label: string;
   fill: FillSpec;
-  /** A stop for the keyboard and a click target: partners only. */
+  /** A stop for the keyboard and a click target: partners and countries with research notes. */
   focusable: boolean;
+  /** In the map's accessibility tree (by name): a partner or notes country of the dataset, whatever the filters. */
+  listed: boolean;
+  /** The dataset has research notes on it. */
+  notes: boolean;
   /** Drawn with a marker because the shape is too small to see or tap. */
   marker: boolean;
   selected: boolean;
@@ -47,8 +50,10 @@ export type MapState = {
   styles: readonly CategoryStyle[];
   /** Category combinations in use (pattern keys), sorted. */
   combos: readonly (readonly CategoryId[])[];
-  /** Alpha-3 codes of the focusable units, west to east: the keyboard's order. */
+  /** Alpha-3 codes of the focusable units in alphabetical order of their names: the keyboard's (Left/Right). */
   focusOrder: readonly string[];
+  /** The accessible name of the units that are not listed, as one group. */
+  othersLabel: string;
   selected: CountryCode | null;
   /** Partners with agreements that the geometry has no unit for (listed by the page, not drawn). */
   missing: readonly CountryCode[];
@@ -69,7 +74,18 @@ export type MapStateInput = {
   /** The page's country names (its text module); the asset's English names otherwise. */
   nameOf?: (code: CountryCode) => string;
   labels?: MapLabels;
+  /** Countries the dataset has research notes on: reachable from the map, named as such. */
+  notes?: ReadonlySet<CountryCode>;
+  /**
+   * Countries the map lists (its accessibility tree) whatever the filters: the dataset's partners and notes
+   * countries. Default: the current partners and the notes countries. Keeping it fixed keeps a filter step
+   * from moving shapes between groups.
+   */
+  listed?: ReadonlySet<CountryCode>;
 };
+
+// Names in the reader's language order ("Côte d'Ivoire" with the Cs); the page is English today.
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 const NO_CATEGORIES: readonly CategoryId[] = Object.freeze([]);
 const NO_COUNTS: Readonly<Record<string, number>> = Object.freeze({});
@@ -107,10 +123,20 @@ export function computeMapState(input: MapStateInput): MapState {
         : labels.undated(
             labels.list(undated.map((id) => labels.count(byId.get(id)!, undatedTally!.byCategory[id]!))),
           );
+    const notes = u.iso2 !== null && !focalUnit && (input.notes?.has(u.iso2) ?? false);
+    const listed = u.iso2 !== null && !focalUnit && (input.listed?.has(u.iso2) ?? false);
     if (u.iso2 === null || (categories.length === 0 && undated.length === 0)) {
       const focal = u.iso2 !== null && u.iso2 === dataset.focalCountry;
       const role: UnitRole = focal ? 'focal' : u.disputed ? 'disputed' : 'other';
-      const description = focal ? labels.focal : u.disputed ? labels.disputed : labels.none;
+      const description = focal
+        ? labels.focal
+        : u.disputed
+          ? labels.disputed
+          : notes
+            ? labels.notes
+            : labels.none;
+      const reachable = notes && !focusTaken.has(u.iso2!);
+      if (reachable) focusTaken.add(u.iso2!);
       units.push({
         a3: u.a3,
         iso2: u.iso2,
@@ -124,7 +150,9 @@ export function computeMapState(input: MapStateInput): MapState {
         description,
         label: labels.named(name, description),
         fill: focal ? FOCAL : u.disputed ? DISPUTED : LAND,
-        focusable: false,
+        focusable: reachable,
+        listed: listed || notes,
+        notes,
         marker: focal && u.tiny,
         selected: isSelected,
         compared,
@@ -169,6 +197,8 @@ export function computeMapState(input: MapStateInput): MapState {
       label: labels.named(name, description),
       fill,
       focusable,
+      listed: true,
+      notes,
       marker: u.tiny,
       selected: isSelected,
       compared,
@@ -179,14 +209,18 @@ export function computeMapState(input: MapStateInput): MapState {
   const missing = [...tallies.keys()]
     .filter((c) => c !== dataset.focalCountry && !drawn.has(c) && (tallies.get(c)?.total ?? 0) > 0)
     .sort();
-  const focusOrder = geographicOrder(
-    units.filter((u) => u.focusable).map((u) => ({ key: u.a3, anchor: u.anchor })),
-  );
+  const focusOrder = units
+    .filter((u) => u.focusable)
+    .sort((a, b) => collator.compare(a.name, b.name) || (a.a3 < b.a3 ? -1 : 1))
+    .map((u) => u.a3);
+  const others = units.filter((u) => !u.listed && u.role !== 'focal').length;
+  const focalUnit = units.find((u) => u.role === 'focal');
   return {
     units,
     styles,
     combos: [...fills.keys()].sort().map((k) => fills.get(k)!.categories),
     focusOrder,
+    othersLabel: labels.others(others, focalUnit ? focalUnit.name : null),
     selected,
     missing,
   };
