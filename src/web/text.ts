@@ -115,6 +115,17 @@ export const messages = {
     string
   >,
   resetFilters: 'Reset filters',
+  showing: (parts: readonly string[]): string =>
+    parts.length === 0 ? 'Showing: every agreement' : `Showing: ${parts.join(', ')}`,
+  showingOnly: (labels: readonly string[]): string => `${unitListFormat.format(labels)} only`,
+  showingNone: 'no category',
+  showingRegion: (region: string): string => `region ${region}`,
+  showingUndatedOut: 'undated agreements left out',
+  showingUndatedApart: 'undated agreements shown apart',
+  showingFlag: (flag: string, rule: 'exclude' | 'only'): string =>
+    rule === 'only' ? `${flag.toLowerCase()} agreements only` : `no ${flag.toLowerCase()} agreements`,
+  printCitation: 'Cite as',
+  printVersion: 'Version',
   filtersToggle: (active: number): string => (active === 0 ? 'Filters' : `Filters (${formatNumber(active)})`),
 
   timelineLabel: 'Signing year',

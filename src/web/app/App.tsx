@@ -21,6 +21,7 @@ import { selectionNotes } from './share/downloads.ts';
 import { EmbedDialog } from './share/EmbedDialog.tsx';
 import { postHeightToParent } from './share/embedHeight.ts';
 import { embedLink, shareLink } from './share/links.ts';
+import { PrintContext } from './share/PrintContext.tsx';
 import { type AppState, hasFilters, MAX_COMPARE } from './state/state.ts';
 import { usePageState } from './state/usePageState.ts';
 import { TableView } from './table/TableView.tsx';
@@ -200,6 +201,7 @@ export function App(props: AppProps): JSX.Element {
               onPlaying={setPlaying}
               onPickCountry={(code) => openCountry(code, null)}
             />
+            <PrintContext state={state} url={shareUrl} />
             <div class="stage" id="stage" tabIndex={-1}>
               {state.view === 'table' ? (
                 <TableView

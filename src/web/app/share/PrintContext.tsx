@@ -1,0 +1,33 @@
+import type { JSX } from 'preact';
+import { messages as t } from '../../text.ts';
+import { useAtlas } from '../atlas.ts';
+import { filterWords } from '../state/filterWords.ts';
+import type { AppState } from '../state/state.ts';
+import { citationText } from './Citation.tsx';
+
+// What a printed page needs that the screen shows with controls: the active filters in words, and the
+// citation with the address of exactly this view. Hidden on screen (print-only), printed under the map.
+
+export type PrintContextProps = {
+  state: AppState;
+  /** The address of this view (filters and open country included). */
+  url: string;
+  /** The dataset's published version, once there is one (a slot: cited when given). */
+  version?: string | null;
+};
+
+export function PrintContext(props: PrintContextProps): JSX.Element {
+  const { doc, domain, undated } = useAtlas();
+  const cite = citationText(doc.dataset.citation, props.url, new Date());
+  return (
+    <div class="print-only print-context" data-testid="print-context">
+      <p class="print-filters" data-testid="print-filters">
+        {filterWords(props.state, doc.dataset, domain, undated.length > 0)}
+      </p>
+      <p class="print-citation" data-testid="print-citation">
+        {t.printCitation}: {cite}
+        {props.version ? ` ${t.printVersion} ${props.version}.` : null}
+      </p>
+    </div>
+  );
+}
