@@ -16,27 +16,9 @@ function toVNode(node: SvgNode | string, key?: number): VNode | string {
   return h(node.tag, { ...node.attrs, key }, ...node.children.map((c, i) => toVNode(c, i)));
 }
 
+/** A category's swatch: the map's fill of that category alone. */
 export function CategoryMark(props: { category: CategoryId; size?: number }): JSX.Element | null {
-  const { styles } = useAtlas();
-  const size = props.size ?? 16;
-  const id = `${PREFIX}${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
-  const style = styles.find((s) => s.id === props.category);
-  const pattern = useMemo(() => (style ? toVNode(patternNode([style], PREFIX, id)) : null), [style, id]);
-  if (style === undefined) return null;
-  return (
-    <svg class="mark" width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <defs>{pattern}</defs>
-      <rect
-        x="0.5"
-        y="0.5"
-        width="15"
-        height="15"
-        rx="2"
-        fill={`url(#${id})`}
-        stroke={markColor(style.color)}
-      />
-    </svg>
-  );
+  return <ComboMark categories={[props.category]} size={props.size} />;
 }
 
 /** The swatch of a combination of categories (the map's fill), or of "undated only" when `categories` is empty. */
