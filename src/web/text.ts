@@ -79,6 +79,8 @@ export const messages = {
   copyLink: 'Copy link',
   copied: 'Copied to the clipboard',
   copyFailed: 'Could not copy; select the text and copy it yourself',
+  copiedShort: 'Copied',
+  copyFailedShort: 'Not copied: select and copy by hand',
   close: 'Close',
 
   legendLabel: 'Categories: press a card to show or hide it on the map',
@@ -117,6 +119,16 @@ export const messages = {
     string
   >,
   resetFilters: 'Reset filters',
+  showing: (parts: readonly string[]): string =>
+    parts.length === 0 ? 'Showing: every agreement' : `Showing: ${parts.join(', ')}`,
+  showingOnly: (labels: readonly string[]): string => `${unitListFormat.format(labels)} only`,
+  showingNone: 'no category',
+  showingRegion: (region: string): string => `region ${region}`,
+  showingUndatedOut: 'undated agreements left out',
+  showingUndatedApart: 'undated agreements shown apart',
+  showingFlag: (flag: string, rule: 'exclude' | 'only'): string =>
+    rule === 'only' ? `${flag.toLowerCase()} agreements only` : `no ${flag.toLowerCase()} agreements`,
+  printCitation: 'Cite as',
   filtersToggle: (active: number): string => (active === 0 ? 'Filters' : `Filters (${formatNumber(active)})`),
 
   timelineLabel: 'Signing year',
@@ -125,12 +137,17 @@ export const messages = {
   timelineRange: (from: number, to: number): string => (from === to ? `${from}` : `${from}–${to}`),
   play: 'Play the timeline',
   pause: 'Pause the timeline',
-  undatedToggle: 'Include undated agreements',
+  undatedToggle: 'Show them apart (outlined, never coloured as dated)',
+  undatedWhilePlaying: 'Undated agreements stay off the map while the timeline plays',
+  undatedLeftOut: (n: number): string =>
+    `${plural(n, { one: '# undated agreement is', other: '# undated agreements are' })} left out of these years.`,
+  undatedApart: (n: number): string =>
+    `${plural(n, { one: '# undated agreement is', other: '# undated agreements are' })} shown apart: countries with only undated ones are outlined and hatched.`,
   /** `parts` is e.g. ["all MLAT", "some MoUs / Joint Statements"]. */
   undatedNote: (parts: readonly string[]): string =>
     parts.length === 0
       ? 'Every agreement has a signing date.'
-      : `Undated agreements (${parts.join(', ')}) are shown unless you exclude them.`,
+      : `Undated agreements (${parts.join(', ')}) are counted at the full span of years; a narrower range leaves them out.`,
   undatedAll: (label: string): string => `all ${label}`,
   undatedSome: (label: string): string => `some ${label}`,
 
@@ -143,17 +160,27 @@ export const messages = {
     /** Joins a country's counts: "1 MLAT, 2 MoUs / Joint Statements". */
     list: (parts: readonly string[]): string => unitListFormat.format(parts),
     named: (name: string, description: string): string => `${name}: ${description}`,
+    undated: (list: string): string => `undated: ${list}`,
+    notes: 'research notes, no agreements',
+    others: (n: number, focal: string | null): string =>
+      `${focal ? `${focal} (focal country) and ` : ''}${n} other countries and territories: no agreements`,
     focal: 'focal country',
     disputed: 'disputed area',
     none: 'no agreements',
     name: 'World map of agreements',
     instructions:
-      'Use the arrow keys to move between countries with agreements, Enter to open one, Escape to close it; plus and minus zoom.',
+      'Left and Right arrows go through the countries with agreements or research notes in alphabetical order, Up and Down to the nearest one north or south; Enter opens one, Escape closes it; plus and minus zoom.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     zoomReset: 'Reset zoom',
     legendFocal: (name: string): string => `${name} (focal country)`,
     legendDisputed: 'Disputed area',
+    comboHeading: 'Colours on the map: each combination of categories has its own',
+    comboHint: 'Point at or focus a combination to pick out its countries.',
+    comboName: (labels: readonly string[]): string =>
+      labels.length === 1 ? `${labels[0]} only` : labels.join(' + '),
+    comboUndated: 'Undated agreements only (outlined)',
+    comboCount: (n: number): string => plural(n, { one: '# country', other: '# countries' }),
     loadFailed: 'The map could not be loaded. The table view lists every agreement.',
     missing: (names: string): string => `Not drawn on the map: ${names}.`,
   },

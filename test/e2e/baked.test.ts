@@ -85,7 +85,12 @@ describeBrowser('baked site on a plain static server', () => {
       const expected: Record<string, string[]> = {};
       for (const c of doc.dataset.categories) {
         const ids = doc.agreements.filter((a) => a.category === c.id && a.partners.includes(code as never));
-        if (ids.length > 0) expected[c.id] = ids.map((a) => a.id);
+        // Oldest first, undated last (a stable sort keeps the document's order among equals).
+        const key = (a: (typeof ids)[number]): number =>
+          a.date.year === null
+            ? Number.POSITIVE_INFINITY
+            : a.date.year * 1e4 + (a.date.month ?? 0) * 100 + (a.date.day ?? 0);
+        if (ids.length > 0) expected[c.id] = [...ids].sort((x, y) => key(x) - key(y) || 0).map((a) => a.id);
       }
       expect(await panelAgreements(p.page)).toEqual(expected);
       await p.page.keyboard.press('Escape');

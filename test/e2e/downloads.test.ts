@@ -170,6 +170,9 @@ describeBrowser('map page: downloads of the current selection', () => {
     expect(parsed.text).toContain(doc.dataset.title);
     for (const c of doc.dataset.categories) expect(parsed.text).toContain(c.label);
     expect(parsed.text).toContain(`${selection.stats.counts.mou}`);
+    // The key of the map's colours: each combination drawn, with its number of countries.
+    // (MoUs only here: every partner of the selection has that one combination.)
+    expect(parsed.text).toContain(`MoUs only (${selection.stats.partners} countries)`);
     expect(parsed.text).toContain(doc.dataset.license.name);
     for (const credit of doc.dataset.credits) expect(parsed.text).toContain(credit.name);
     expect(parsed.countries).toBeGreaterThan(200);

@@ -84,28 +84,72 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
     expect(new URL(page.url()).searchParams.has('cat')).toBe(false);
   });
 
-  it('the timeline range changes the counts as the API counts them with from/to', async () => {
+  it('the timeline range changes the counts as the API counts them with from/to, undated left out', async () => {
     const page = await fresh();
     await showMoreFilters(page);
     await page.getByTestId('timeline-from').fill('2010');
     await page.getByTestId('timeline-to').fill('2015');
     await expect.poll(() => page.getByTestId('timeline-value').textContent()).toMatch(/2010\D+2015/);
-    const ranged = await api('?from=2010&to=2015');
-    expect(ranged.stats.counts).not.toEqual((await api('')).stats.counts);
-    await expect.poll(() => legendCounts(page, CATEGORIES)).toEqual(ranged.stats.counts);
-    expect(await summary(page)).toEqual([ranged.stats.partners, ranged.total]);
-
-    // Undated agreements out as well.
-    await page.getByTestId('timeline-undated').uncheck();
     const strict = await api('?from=2010&to=2015&undated=false');
     await expect.poll(() => legendCounts(page, CATEGORIES)).toEqual(strict.stats.counts);
+    expect(await summary(page)).toEqual([strict.stats.partners, strict.total]);
     expect((await partnersOnMap(page)).length).toBe(strict.stats.partners);
+
+    // Shown apart on request: counted as the API counts them with undated kept.
+    await page.getByTestId('timeline-undated').check();
+    const ranged = await api('?from=2010&to=2015');
+    expect(ranged.stats.counts).not.toEqual(strict.stats.counts);
+    await expect.poll(() => legendCounts(page, CATEGORIES)).toEqual(ranged.stats.counts);
+    expect(await summary(page)).toEqual([ranged.stats.partners, ranged.total]);
+    await page.getByTestId('timeline-undated').uncheck();
 
     // Keyboard: the thumb is a native range input, so arrow keys move it a year.
     await page.getByTestId('timeline-to').focus();
     await page.keyboard.press('ArrowRight');
     const wider = await api('?from=2010&to=2016&undated=false');
     await expect.poll(() => legendCounts(page, CATEGORIES)).toEqual(wider.stats.counts);
+  });
+
+  it('at 2000–2001 only France (Sep 2000) is coloured; the undated are counted apart, and shown only as undated', async () => {
+    const page = await fresh('?from=2000&to=2001');
+    const coloured = async (): Promise<string[]> =>
+      page.$$eval('[data-testid="map"] svg path[data-a3]', (els) =>
+        els
+          .filter((e) => (e.getAttribute('data-categories') ?? '') !== '')
+          .map((e) => e.getAttribute('data-iso2') ?? ''),
+      );
+    // Every drawn unit says what colours it (empty when nothing does).
+    const units = await page.$$eval('[data-testid="map"] svg path.aa-unit', (els) =>
+      els.map((e) => e.hasAttribute('data-categories')),
+    );
+    expect(units.length).toBe(242);
+    expect(units.every(Boolean)).toBe(true);
+    expect(await coloured()).toEqual(['FR']);
+    expect(await page.getAttribute('[data-testid="map"] path[data-iso2="FR"]', 'data-categories')).toBe(
+      'mou',
+    );
+    const all = await api('');
+    const undated = all.agreements.filter((a) => a.date.year === null).length;
+    expect(undated).toBe(52);
+    await showMoreFilters(page);
+    expect(await page.getByTestId('undated-status').textContent()).toBe(
+      `${undated} undated agreements are left out of these years.`,
+    );
+    await page.getByTestId('timeline-undated').check();
+    await expect
+      .poll(() => page.getByTestId('undated-status').textContent())
+      .toMatch(/^52 undated agreements are shown apart/);
+    expect(new URL(page.url()).searchParams.get('undated')).toBe('1');
+    // Shown apart, still only France is coloured; the others are outlined and hatched, as undated.
+    expect(await coloured()).toEqual(['FR']);
+    const apart = await page.$$eval('[data-testid="map"] svg path.aa-undated-only', (els) =>
+      els.map((e) => e.getAttribute('data-iso2')),
+    );
+    expect(apart.length).toBeGreaterThan(30);
+    expect(apart).not.toContain('FR');
+    expect(await page.getAttribute('[data-testid="map"] path[data-iso2="MX"]', 'aria-label')).toMatch(
+      /^Mexico: undated: 1 MLAT$/,
+    );
   });
 
   it('non-governmental and multilateral can be excluded', async () => {
@@ -134,7 +178,7 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
     await page.getByTestId('legend-card-framework').click();
     await page.getByTestId('filter-nongovernmental').selectOption('exclude');
     await page.getByTestId('timeline-from').fill('2005');
-    const filtered = await api('?category=mlat,mou&nonGovernmental=exclude&from=2005');
+    const filtered = await api('?category=mlat,mou&nonGovernmental=exclude&from=2005&undated=false');
     await expect.poll(() => summary(page)).toEqual([filtered.stats.partners, filtered.total]);
 
     const point = await clickPointFor(page, 'FR');

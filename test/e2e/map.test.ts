@@ -21,6 +21,7 @@ import {
   focusedCountry,
   focusInMap,
   legendCounts,
+  MAP,
   PARTNER_SHAPES,
   panelAgreements,
   partnersOnMap,
@@ -28,7 +29,7 @@ import {
 } from './mapPage.ts';
 
 // The headline numbers, and every partner reachable by pointer (a point inside its shape or on its marker)
-// and by keyboard, with a panel that lists exactly what the read API has for that country.
+// and by keyboard, with a panel that lists exactly what the read API has for that country, in date order.
 
 describeBrowser('map page: counts, every partner by click and by keyboard', () => {
   let server: AtlasServer;
@@ -94,7 +95,12 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
       const api = await server.api<CountryAnswer>(`/datasets/${server.datasetId}/countries/${code}`);
       const expected: Record<string, string[]> = {};
       for (const [cat, list] of Object.entries(api.agreements)) {
-        if (list.length > 0) expected[cat] = list.map((a) => a.id);
+        // The panel lists them oldest first, undated last (the API: in id order).
+        const key = (a: (typeof list)[number]): number =>
+          a.date.year === null
+            ? Number.POSITIVE_INFINITY
+            : a.date.year * 1e4 + (a.date.month ?? 0) * 100 + (a.date.day ?? 0);
+        if (list.length > 0) expected[cat] = [...list].sort((x, y) => key(x) - key(y)).map((a) => a.id);
       }
       const shown = await panelAgreements(page);
       if (JSON.stringify(shown) !== JSON.stringify(expected)) {
@@ -107,6 +113,34 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
     expect(mismatched, 'panels that differ from the API').toEqual([]);
     // The tiny states (Singapore, Bahrain, Mauritius …) are reached through their markers.
     expect(markers).toBeGreaterThan(0);
+  });
+
+  it('lists only partners and notes countries in the accessibility tree, by name; the rest as one group', async () => {
+    const { page } = p;
+    const notesOnly = [...new Set(doc.notes.map((n) => n.country))].filter((c) => !partners.includes(c));
+    expect(notesOnly.length).toBeGreaterThan(0);
+    const tree = await page.locator(`${MAP} svg.aa-map`).ariaSnapshot();
+    const buttons = [...tree.matchAll(/button "([^"]+)"/g)].map((m) => m[1]!);
+    expect(buttons).toHaveLength(partners.length + notesOnly.length);
+    const names = buttons.map((b) => b.slice(0, b.indexOf(':')));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(buttons).toContain('Dominica: research notes, no agreements');
+    expect(buttons.some((b) => b.startsWith('Bahrain: 1 MLAT'))).toBe(true);
+    expect(tree).not.toContain('Chile');
+    expect([...tree.matchAll(/img "([^"]+)"/g)].map((m) => m[1])).toEqual([
+      expect.stringMatching(
+        /^India \(focal country\) and \d+ other countries and territories: no agreements$/,
+      ),
+    ]);
+    // Every drawn country keeps its code for scripts and tests.
+    expect(await page.locator(`${MAP} svg path.aa-unit[data-iso2]`).count()).toBe(237);
+    // A notes country opens its panel from the map.
+    const point = await clickPointFor(page, 'EE');
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    await page.locator('[data-testid="country-panel"][data-iso2="EE"]').waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="country-panel"]').waitFor({ state: 'detached' });
   });
 
   it('has one tab stop into the map; arrow keys reach every partner; Enter opens, Escape closes', async () => {
@@ -124,15 +158,21 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
 
     await page.keyboard.press('Home');
     const reached = new Set<string>();
+    const spoken: string[] = [];
     let previous: string | null = null;
-    for (let i = 0; i < partners.length + 5; i++) {
+    for (let i = 0; i < partners.length + 20; i++) {
       const code = await focusedCountry(page);
       if (code === null || code === previous) break;
       reached.add(code);
+      spoken.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''));
       previous = code;
       await page.keyboard.press('ArrowRight');
     }
-    expect([...reached].sort()).toEqual(partners);
+    // Every partner and every country with research notes, in alphabetical order of their names.
+    const notes = doc.notes.map((n) => n.country);
+    expect([...reached].sort()).toEqual([...new Set([...partners, ...notes])].sort());
+    const names = spoken.map((s) => s.slice(0, s.indexOf(':')));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
 
     // Up/Down move somewhere else on the map and keep focus in it.
     const before = await focusedCountry(page);

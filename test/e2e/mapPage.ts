@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 // (data-testid, data-iso2, data-marker), never through the page's internals.
 
 export const MAP = '[data-testid="map"]';
-/** A partner's keyboard stop / click target: the country shape, a button with its own accessible name. */
-export const PARTNER_SHAPES = `${MAP} svg path[role="button"][data-iso2]`;
+/** A partner's keyboard stop / click target (countries with research notes are buttons too, not partners). */
+export const PARTNER_SHAPES = `${MAP} svg path.aa-partner[role="button"][data-iso2]`;
 
 /** Waits until the map is drawn and the page's script has taken it over (the server draws it before). */
 export async function waitForMap(page: Page, timeout = 30_000): Promise<void> {

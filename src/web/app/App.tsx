@@ -15,13 +15,13 @@ import { indexAgreements } from './selection/agreementIndex.ts';
 import { countBase } from './selection/baseCounts.ts';
 import { baseFilter, selectFrom, selectionRange } from './selection/selectAgreements.ts';
 import { Citation } from './share/Citation.tsx';
-import { copyText } from './share/copyText.ts';
 import { Dialog } from './share/Dialog.tsx';
 import { DownloadDialog } from './share/DownloadDialog.tsx';
 import { selectionNotes } from './share/downloads.ts';
 import { EmbedDialog } from './share/EmbedDialog.tsx';
 import { postHeightToParent } from './share/embedHeight.ts';
 import { embedLink, shareLink } from './share/links.ts';
+import { PrintContext } from './share/PrintContext.tsx';
 import { type AppState, hasFilters, MAX_COMPARE } from './state/state.ts';
 import { usePageState } from './state/usePageState.ts';
 import { TableView } from './table/TableView.tsx';
@@ -53,6 +53,8 @@ export function App(props: AppProps): JSX.Element {
   }, [props.resume, update]);
   const [dialog, setDialog] = useState<{ name: DialogName; opener: HTMLElement } | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // While the timeline plays, undated agreements stay off the map whatever the reader chose (baseFilter).
+  const [playing, setPlaying] = useState(false);
   const [, setCountriesLoaded] = useState(false);
   const panelOpener = useRef<Element | null>(null);
 
@@ -61,9 +63,10 @@ export function App(props: AppProps): JSX.Element {
   // makes one pass over the index, and nothing re-reads the agreement objects.
   const index = useMemo(() => indexAgreements(dataset, doc.agreements, filterCtx), [dataset, doc, filterCtx]);
   const base = useMemo(
-    () => countBase(index, baseFilter(state, domain)),
+    () => countBase(index, baseFilter(state, domain, playing)),
     [
       index,
+      playing,
       state.from,
       state.to,
       state.undated,
@@ -138,10 +141,6 @@ export function App(props: AppProps): JSX.Element {
     document.title = state.country ? `${countries.name(state.country)} · ${dataset.title}` : dataset.title;
   }, [state.country, countries, dataset]);
 
-  const copyLink = async (url: string): Promise<void> => {
-    announce((await copyText(url)) ? t.copied : t.copyFailed);
-  };
-
   const shareUrl = shareLink(atlas.pageUrl, state);
   const embedUrl = embedLink(atlas.pageUrl, state);
 
@@ -170,7 +169,7 @@ export function App(props: AppProps): JSX.Element {
         embed={state.embed}
         fullUrl={state.embed ? shareUrl : ''}
         onOpen={(name, opener) => setDialog({ name, opener })}
-        onCopyLink={() => copyLink(latestShare.current)}
+        link={() => latestShare.current}
       />
     ),
     [state.embed, state.embed ? shareUrl : ''],
@@ -198,8 +197,12 @@ export function App(props: AppProps): JSX.Element {
               state={state}
               update={update}
               range={selection.range}
+              undated={selection.undated}
+              playing={playing}
+              onPlaying={setPlaying}
               onPickCountry={(code) => openCountry(code, null)}
             />
+            <PrintContext state={state} url={shareUrl} />
             <div class="stage" id="stage" tabIndex={-1}>
               {state.view === 'table' ? (
                 <TableView
@@ -229,7 +232,7 @@ export function App(props: AppProps): JSX.Element {
                   isVisible={selection.includes}
                   compare={state.compare}
                   onClose={closeCountry}
-                  onCopyLink={() => copyLink(shareUrl)}
+                  link={() => shareUrl}
                   onToggleCompare={() => state.country && toggleCompare(state.country)}
                 />
               ) : null}

@@ -2,6 +2,7 @@ import type { JSX, TargetedMouseEvent } from 'preact';
 import { formatTimestamp, messages as t } from '../text.ts';
 import { useAtlas } from './atlas.ts';
 import { Freshness } from './Freshness.tsx';
+import { CopyButton } from './share/CopyButton.tsx';
 import { versionUrl } from './version.ts';
 
 export type DialogName = 'embed' | 'download' | 'cite';
@@ -11,7 +12,8 @@ export type HeaderProps = {
   /** The full page for this view, shown as a link in embed mode. */
   fullUrl: string;
   onOpen: (dialog: DialogName, opener: HTMLElement) => void;
-  onCopyLink: () => void;
+  /** The page's address with the current filters, read when the reader copies it. */
+  link: () => string;
 };
 
 export function Header(props: HeaderProps): JSX.Element {
@@ -59,9 +61,7 @@ export function Header(props: HeaderProps): JSX.Element {
           <button type="button" class="button" data-testid="open-cite" onClick={open('cite')}>
             {t.cite}
           </button>
-          <button type="button" class="button" data-testid="copy-link" onClick={props.onCopyLink}>
-            {t.copyLink}
-          </button>
+          <CopyButton text={props.link} label={t.copyLink} testid="copy-link" />
         </div>
       )}
     </header>

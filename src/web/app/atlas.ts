@@ -37,6 +37,9 @@ export type Atlas = {
   /** Every agreement of each partner, whatever the filters (the panel lists them all). */
   byCountry: Map<CountryCode, Agreement[]>;
   notesByCountry: Map<CountryCode, CountryNote[]>;
+  /** Countries with research notes, and those with notes or agreements (the map lists these by name). */
+  notesCountries: ReadonlySet<CountryCode>;
+  listedCountries: ReadonlySet<CountryCode>;
   /** The page's address without a query, for permalinks and embed code. */
   pageUrl: string;
   /** Timestamp of "last updated": the last publication, else the newest record change. */
@@ -65,6 +68,7 @@ export function createAtlas(
 ): Atlas {
   const { dataset, agreements, notes } = doc;
   const byCountry = groupBy(agreements, (a) => a.partners.filter((p) => p !== dataset.focalCountry));
+  const notesByCountry = groupBy(notes, (n) => [n.country]);
   const regions = new Set<string>();
   for (const code of byCountry.keys()) {
     const r = countries.region(code);
@@ -81,7 +85,9 @@ export function createAtlas(
     undated: undatedParts(agreements, dataset.categories),
     regions: [...regions].sort((a, b) => a.localeCompare(b)),
     byCountry,
-    notesByCountry: groupBy(notes, (n) => [n.country]),
+    notesByCountry,
+    notesCountries: new Set(notesByCountry.keys()),
+    listedCountries: new Set([...byCountry.keys(), ...notesByCountry.keys()]),
     pageUrl,
     lastUpdated: dataset.lastPublished ?? (newest || null),
     version,

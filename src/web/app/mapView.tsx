@@ -15,6 +15,7 @@ import {
 } from '../map/index.ts';
 import { countOf, formatNumber, messages as t } from '../text.ts';
 import { type Atlas, useAtlas } from './atlas.ts';
+import { ComboLegend, comboEntries } from './controls/ComboLegend.tsx';
 import type { MapExportInput, MapSlot, MapViewProps } from './MapArea.tsx';
 
 // The real map in the page's map slot, for the server and the browser alike: the map state comes from the
@@ -33,6 +34,9 @@ function mapLabels(): MapLabels {
     count: (category, n) => countOf(category.label, n),
     list: t.map.list,
     named: t.map.named,
+    undated: t.map.undated,
+    notes: t.map.notes,
+    others: t.map.others,
     focal: t.map.focal,
     disputed: t.map.disputed,
     none: t.map.none,
@@ -51,11 +55,14 @@ function stateFor(g: MapGeometry, atlas: Atlas, input: Omit<MapExportInput, 'atl
   return computeMapState({
     world: g.world,
     dataset: atlas.doc.dataset,
-    tallies: input.selection.tallies,
+    tallies: input.selection.mapTallies,
+    undated: input.selection.undated?.apart ? input.selection.undated.tallies : undefined,
     selected: input.country,
     compare: input.compare,
     nameOf: atlas.countries.name,
     labels: mapLabels(),
+    notes: atlas.notesCountries,
+    listed: atlas.listedCountries,
   });
 }
 
@@ -64,6 +71,7 @@ export function createMapSlot(source: GeometrySource): MapSlot {
     const atlas = useAtlas();
     const [geometry, setGeometry] = useState<MapGeometry | null>(source.now);
     const [failed, setFailed] = useState(false);
+    const [highlight, setHighlight] = useState<string | null>(null);
     useEffect(() => {
       if (geometry !== null) return;
       source.load(boundariesOf(atlas.doc.dataset)).then(setGeometry, (e: unknown) => {
@@ -103,7 +111,9 @@ export function createMapSlot(source: GeometrySource): MapSlot {
           zoom={props.zoom ?? ZOOM_IDENTITY}
           onZoom={(z) => props.onZoom(z.k === 1 ? null : z)}
           labels={worldMapLabels}
+          highlight={highlight}
         />
+        <ComboLegend state={mapState} highlight={highlight} onHighlight={setHighlight} />
         {mapState.missing.length > 0 ? (
           <p class="hint map-missing">
             {t.map.missing(mapState.missing.map(atlas.countries.name).join(', '))}
@@ -115,17 +125,24 @@ export function createMapSlot(source: GeometrySource): MapSlot {
 
   async function exportSvg(input: MapExportInput): Promise<string> {
     const g = await source.load(boundariesOf(input.atlas.doc.dataset));
-    const { atlas, selection } = input;
+    const { atlas } = input;
     const { dataset } = atlas.doc;
+    const state = stateFor(g, atlas, input);
+    const short = new Map(dataset.categories.map((c) => [c.id as string, c.shortLabel || c.label]));
+    // The image's key is the map's: one entry per combination drawn, with its number of countries.
     const legend: LegendItem[] = [
-      ...dataset.categories.map((c) => ({
-        label: `${formatNumber(selection.stats.counts[c.id] ?? 0)} ${c.label}`,
-        swatch: c.id,
+      ...comboEntries(state).map((e) => ({
+        label: `${e.key === 'undated' ? t.map.comboUndated : t.map.comboName(e.categories.map((c) => short.get(c) ?? c))} (${t.map.comboCount(e.countries)})`,
+        swatch: e.key,
       })),
       { label: t.map.legendFocal(atlas.countries.name(dataset.focalCountry)), swatch: 'focal' },
       { label: t.map.legendDisputed, swatch: 'disputed' },
     ];
     const credit = [
+      // The headline numbers, as the page's cards give them under the same filters.
+      dataset.categories
+        .map((c) => `${formatNumber(input.selection.stats.counts[c.id] ?? 0)} ${c.label}`)
+        .join(', '),
       dataset.credits.map((c) => c.name).join(', '),
       t.licenceShort(dataset.license.name),
       atlas.pageUrl,
@@ -133,7 +150,7 @@ export function createMapSlot(source: GeometrySource): MapSlot {
     ]
       .filter(Boolean)
       .join(' · ');
-    return renderMapSvg(stateFor(g, atlas, input), g.layout, {
+    return renderMapSvg(state, g.layout, {
       width: 1200,
       height: 760,
       title: dataset.title,

@@ -17,9 +17,10 @@ describe('text module', () => {
     expect(messages.cardUnit('partners', 39)).toBe('partner countries');
     expect(messages.cardUnit('records', 1)).toBe('agreement');
     expect(messages.chartUndated(1)).toBe('1 undated agreement is not in the chart.');
+    expect(messages.undatedLeftOut(52)).toBe('52 undated agreements are left out of these years.');
     expect(messages.chartUndated(40)).toBe('40 undated agreements are not in the chart.');
     expect(messages.undatedNote([messages.undatedAll('MLAT'), messages.undatedSome('MoUs')])).toBe(
-      'Undated agreements (all MLAT, some MoUs) are shown unless you exclude them.',
+      'Undated agreements (all MLAT, some MoUs) are counted at the full span of years; a narrower range leaves them out.',
     );
   });
 

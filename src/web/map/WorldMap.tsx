@@ -35,6 +35,8 @@ export type WorldMapProps = {
   /** Called when a gesture or button has settled on a new view. */
   onZoom?: (zoom: ZoomState) => void;
   labels?: Partial<WorldMapLabels>;
+  /** A combination to pick out (see MapTreeOptions.highlight): the combination legend's hover and focus. */
+  highlight?: string | null;
   theme?: MapTheme;
   /** Class and id prefix (default "aa"); give a second map on the same page its own. */
   prefix?: string;
@@ -157,8 +159,9 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
         transform: t,
         patternZoom: zoom.settledK,
         pxPerUnit: ppu,
+        highlight: props.highlight ?? null,
       }),
-    [state, layout, prefix, props.theme, stop, focused, hover?.a3, t, zoom.settledK, ppu],
+    [state, layout, prefix, props.theme, stop, focused, hover?.a3, t, zoom.settledK, ppu, props.highlight],
   );
 
   const unitAt = (target: EventTarget | null): MapUnitState | undefined => {
@@ -177,7 +180,13 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
   }): MapUnitState | undefined => {
     const target = e.target as Element | null;
     const u = unitAt(target);
-    if (target?.closest?.(`.${prefix}-marker, .${prefix}-marker-hit`) || u?.role === 'partner') return u;
+    // Partners and research-notes countries answer a click on their shape; elsewhere the nearest marker may.
+    if (
+      target?.closest?.(`.${prefix}-marker, .${prefix}-marker-hit`) ||
+      u?.role === 'partner' ||
+      u?.focusable
+    )
+      return u;
     // Through the <svg>'s screen transform: on a box taller than 2:1 the layout is letterboxed in it.
     const ctm = svgRef.current?.getScreenCTM();
     if (!ctm || ctm.a === 0) return u;
@@ -209,7 +218,7 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
     const v = new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse());
     const px = ctm.a * t.k; // screen px per layout unit at this zoom
     const [mx, my] = [(v.x - t.x) / t.k, (v.y - t.y) / t.k];
-    const partners = state.units.filter((u) => u.role === 'partner');
+    const partners = state.units.filter((u) => u.role === 'partner' || u.focusable);
     const shape = nearestOutline(
       partners.flatMap((u): [MapUnitState, Outline][] => {
         const o = outlineOfUnit(u.a3);
@@ -244,7 +253,7 @@ export function WorldMap(props: WorldMapProps): JSX.Element {
   };
 
   const open = (u: MapUnitState | undefined): void => {
-    const target = u && u.role === 'partner' ? stopOf(u) : undefined;
+    const target = u && (u.role === 'partner' || u.focusable) ? stopOf(u) : undefined;
     if (!target || target.iso2 === null) return;
     setTabStop(target.a3);
     onSelect(target.iso2);

@@ -2,9 +2,11 @@ import type { CategoryId } from '../../core/ids.ts';
 import type { Category } from '../../core/schemas.ts';
 import { el, type SvgNode } from './svg.ts';
 
-// How a partner shows its categories. Every category has a colour (from the dataset) AND a texture (line
-// direction or dots), and a partner's fill overlays the textures of all its categories, so a country with
-// three categories visibly carries all three, and the categories stay apart without colour vision.
+// How a partner shows its categories: one distinct colour per combination of categories (a single category
+// fills with its own colour from the dataset; two or more with a colour of their own, COMBO_COLORS), so that
+// "MLAT + MoU" never blends into something that reads as a third category. Over it, every category of the
+// combination draws its texture (line direction or dots) in a shade of that colour: the categories stay
+// readable without colour vision, and the marks barely move the colour a reader sees at map scale.
 
 export type Texture = 'diagonal' | 'antidiagonal' | 'horizontal' | 'vertical' | 'dots' | 'rings';
 
@@ -18,16 +20,72 @@ export const TEXTURES: readonly Texture[] = [
   'rings',
 ];
 
-export type CategoryStyle = { id: CategoryId; color: string; texture: Texture };
+export type CategoryStyle = {
+  id: CategoryId;
+  color: string;
+  texture: Texture /** Place in the dataset. */;
+  index: number;
+};
 
 export function categoryStyles(categories: readonly Pick<Category, 'id' | 'color'>[]): CategoryStyle[] {
-  return categories.map((c, i) => ({ id: c.id, color: c.color, texture: TEXTURES[i % TEXTURES.length]! }));
+  return categories.map((c, i) => ({
+    id: c.id,
+    color: c.color,
+    texture: TEXTURES[i % TEXTURES.length]!,
+    index: i,
+  }));
+}
+
+/**
+ * Fills of the combinations of two or more categories, keyed by the categories' places in the dataset ("0.1":
+ * the first and the second). Chosen with the seed's category colours so that the mean colours of any two
+ * combinations on the map differ by CIEDE2000 >= 10 in normal vision, under deuteranopia, protanopia and
+ * tritanopia and in greyscale (colour/combos.test.ts, and in Chromium test/e2e/combinations.test.ts); darker
+ * as a combination has more categories.
+ */
+export const COMBO_COLORS: Readonly<Record<string, string>> = {
+  '0.1': '#f7f07a',
+  '0.2': '#000f96',
+  '1.2': '#ff4b5a',
+  '0.1.2': '#5a3c69',
+};
+
+/** For datasets with more than three categories: further combinations take these in turn (marks tell them apart). */
+const MORE_COLORS: readonly string[] = ['#7a4d8c', '#3f6e5a', '#8c5a2b', '#2b4f7a', '#6d6d2a', '#8a3b52'];
+
+/** The fill colour of a combination of categories (in dataset order). */
+export function comboColor(styles: readonly CategoryStyle[]): string {
+  if (styles.length === 1) return styles[0]!.color;
+  const key = styles.map((s) => s.index).join('.');
+  const fixed = COMBO_COLORS[key];
+  if (fixed !== undefined) return fixed;
+  let h = 0;
+  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return MORE_COLORS[h % MORE_COLORS.length]!;
+}
+
+/**
+ * The colour of the marks over a fill: the fill darkened (a sRGB mix towards black). Every fill loses about the
+ * same share of its luminance to its marks, so the differences between combinations' colours hold.
+ */
+export function markColor(hex: string): string {
+  const n = Number.parseInt(hex.slice(1, 7), 16);
+  const rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return `#${rgb
+    .map((v) =>
+      Math.round(v * 0.6)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 export type FillSpec =
   | { kind: 'land' }
   | { kind: 'focal' }
   | { kind: 'disputed' }
+  /** Undated agreements only, drawn apart while a year range is set: outlined and hatched, never coloured. */
+  | { kind: 'undated' }
   /** A partner: `key` names the pattern of exactly these categories, in dataset order. */
   | { kind: 'categories'; key: string; categories: readonly CategoryId[] };
 
@@ -43,10 +101,15 @@ export function disputedPatternId(prefix: string): string {
   return `${prefix}-disputed`;
 }
 
+export function undatedPatternId(prefix: string): string {
+  return `${prefix}-undated-fill`;
+}
+
 /** The `fill` attribute of a unit; undefined where the stylesheet colours it by class. */
 export function fillPaint(fill: FillSpec, prefix: string): string | undefined {
   if (fill.kind === 'categories') return `url(#${patternId(prefix, fill.key)})`;
   if (fill.kind === 'disputed') return `url(#${disputedPatternId(prefix)})`;
+  if (fill.kind === 'undated') return `url(#${undatedPatternId(prefix)})`;
   return undefined;
 }
 
@@ -75,21 +138,17 @@ function textureNode(texture: Texture, color: string, width: number): SvgNode {
   }
 }
 
-/**
- * One <pattern> for one combination of categories: a tint of their colours under their textures, the lines
- * thinner as they get more numerous so that crossing lines stay apart.
- */
+/** One <pattern> for one combination of categories: the combination's colour under its categories' marks. */
 export function patternNode(styles: readonly CategoryStyle[], prefix: string, id?: string): SvgNode {
   const key = comboKey(styles.map((s) => s.id));
-  const tint = styles.length === 1 ? 0.35 : 0.2;
-  const width = styles.length === 1 ? 2.4 : styles.length === 2 ? 2 : 1.6;
+  const color = comboColor(styles);
+  const mark = markColor(color);
   return el(
     'pattern',
     { id: id ?? patternId(prefix, key), patternUnits: 'userSpaceOnUse', width: TILE, height: TILE },
     [
-      el('rect', { class: `${prefix}-pbase`, width: TILE, height: TILE }),
-      ...styles.map((s) => el('rect', { width: TILE, height: TILE, fill: s.color, 'fill-opacity': tint })),
-      ...styles.map((s) => textureNode(s.texture, s.color, width)),
+      el('rect', { width: TILE, height: TILE, fill: color }),
+      ...styles.map((s) => textureNode(s.texture, mark, 1)),
     ],
   );
 }
@@ -106,29 +165,42 @@ export function disputedPatternNode(prefix: string, id?: string): SvgNode {
   );
 }
 
+/** Undated only: land crossed by a sparse ink hatch (the shape also gets a dashed ink outline, by class). */
+export function undatedPatternNode(prefix: string, id?: string): SvgNode {
+  return el(
+    'pattern',
+    { id: id ?? undatedPatternId(prefix), patternUnits: 'userSpaceOnUse', width: TILE, height: TILE },
+    [
+      el('rect', { class: `${prefix}-dbase`, width: TILE, height: TILE }),
+      el('path', { class: `${prefix}-uhatch`, d: 'M0,8L8,0M0,0L8,8', 'stroke-width': 0.9, fill: 'none' }),
+    ],
+  );
+}
+
 const r2 = (v: number): number => Math.round(v * 100) / 100 + 0;
 
 /**
- * A marker for a tiny country: a pie with one equal slice per category (all of them visible even at 8 px),
- * or a ring for the focal country.
+ * A marker for a tiny country: a disc of its combination's colour, as its shape would be filled (a pie of
+ * category colours would blend into another category's colour at this size, the very confusion the
+ * combination colours avoid); an undated-only partner's disc is hatched like its shape.
  */
-export function markerShapes(styles: readonly CategoryStyle[], cx: number, cy: number, r: number): SvgNode[] {
-  if (styles.length <= 1) {
-    return [el('circle', { cx, cy, r: r2(r), fill: styles[0]?.color })];
+export function markerShapes(
+  styles: readonly CategoryStyle[],
+  cx: number,
+  cy: number,
+  r: number,
+  prefix = 'aa',
+): SvgNode[] {
+  if (styles.length === 0) {
+    return [
+      el('circle', {
+        cx,
+        cy,
+        r: r2(r),
+        fill: `url(#${undatedPatternId(prefix)})`,
+        class: `${prefix}-undated-only`,
+      }),
+    ];
   }
-  const step = (2 * Math.PI) / styles.length;
-  // A full disc under the slices: one outline, and every marker has a <circle> to aim at.
-  const disc = el('circle', { cx, cy, r: r2(r), fill: styles[0]!.color });
-  const slices = styles.map((s, i) => {
-    const a0 = -Math.PI / 2 + i * step;
-    const a1 = a0 + step;
-    const [x0, y0] = [r2(cx + r * Math.cos(a0)), r2(cy + r * Math.sin(a0))];
-    const [x1, y1] = [r2(cx + r * Math.cos(a1)), r2(cy + r * Math.sin(a1))];
-    const large = step > Math.PI ? 1 : 0;
-    return el('path', {
-      d: `M${cx},${cy}L${x0},${y0}A${r2(r)},${r2(r)} 0 ${large},1 ${x1},${y1}Z`,
-      fill: s.color,
-    });
-  });
-  return [disc, ...slices];
+  return [el('circle', { cx, cy, r: r2(r), fill: comboColor(styles) })];
 }

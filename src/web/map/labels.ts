@@ -10,6 +10,12 @@ export type MapLabels = {
   list: (parts: readonly string[]) => string;
   /** Joins a name and what the map says about it into the spoken name: "Singapore: 1 MLAT, …". */
   named: (name: string, description: string) => string;
+  /** Counts of undated agreements drawn apart: "undated: 1 MLAT". */
+  undated: (list: string) => string;
+  /** A country with research notes and no agreements (under the current filters). */
+  notes: string;
+  /** The one name of every country the map does not list: "India (focal country) and 180 other …". */
+  others: (n: number, focal: string | null) => string;
   /** What the map says about the focal country, a disputed area, and a country without agreements. */
   focal: string;
   disputed: string;
@@ -25,6 +31,10 @@ export const englishMapLabels: MapLabels = {
   count: (category, n) => `${n} ${n === 1 ? singular(category.label) : category.label}`,
   list: (parts) => parts.join(', '),
   named: (name, description) => `${name}: ${description}`,
+  undated: (list) => `undated: ${list}`,
+  notes: 'research notes, no agreements',
+  others: (n, focal) =>
+    `${focal ? `${focal} (focal country) and ` : ''}${n} other countries and territories: no agreements`,
   focal: 'focal country',
   disputed: 'disputed area',
   none: 'no agreements',
@@ -44,8 +54,8 @@ export type WorldMapLabels = {
 export const englishWorldMapLabels: WorldMapLabels = {
   map: 'World map of agreements',
   instructions:
-    'Use the arrow keys to move between countries with agreements, Enter to open one, Escape to close it; ' +
-    'plus and minus zoom.',
+    'Left and Right arrows go through the countries with agreements or research notes in alphabetical order, ' +
+    'Up and Down to the nearest one north or south; Enter opens one, Escape closes it; plus and minus zoom.',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   zoomReset: 'Reset zoom',

@@ -1,4 +1,4 @@
-import { disputedPatternNode, fillPaint, patternNode } from './fills.ts';
+import { disputedPatternNode, fillPaint, patternNode, undatedPatternNode } from './fills.ts';
 import { type MapLayout, patternScaleFor, type UnitLayout } from './layout.ts';
 import { markerDot, markerHit, type PlacedMarker, type Point, placeMarkers } from './markers.ts';
 import type { MapState, MapUnitState } from './state.ts';
@@ -22,6 +22,11 @@ export type MapTreeOptions = {
   /** Alpha-3 of the unit under the pointer, highlighted (interactive). */
   hovered?: string | null;
   transform?: ZoomTransform;
+  /**
+   * A combination to pick out (its pattern key, or "undated"): its countries drawn again on top with a strong
+   * outline, everything else dimmed (the combination legend's hover and focus).
+   */
+  highlight?: string | null;
   /** Scale the patterns are drawn for (default: the transform's); the live map updates it when a zoom settles. */
   patternZoom?: number;
   /**
@@ -43,6 +48,8 @@ export type MapLayers = {
   markers: readonly PlacedMarker[];
 };
 
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
 const r1 = (v: number): number => Math.round(v * 10) / 10 + 0;
 const r3 = (v: number): number => Math.round(v * 1000) / 1000 + 0;
 
@@ -50,21 +57,29 @@ function unitClass(u: MapUnitState, prefix: string): string {
   let c = `${prefix}-unit ${prefix}-${u.role}`;
   if (u.selected) c += ` ${prefix}-selected`;
   if (u.compared) c += ` ${prefix}-compared`;
+  if (u.fill.kind === 'undated') c += ` ${prefix}-undated-only`;
   return c;
 }
 
+// The accessibility tree holds only the countries the dataset has something on (partners, research notes),
+// each by its name; the other units are one named group, not 180 "X: no agreements". A listed country that
+// the filters leave without anything is hidden from it until they bring it back.
 function unitPath(u: MapUnitState, geo: UnitLayout, prefix: string, opts: MapTreeOptions): SvgNode {
   const button = opts.interactive === true && u.focusable;
+  const named = u.listed && u.focusable;
   return keyed(
     el('path', {
       d: geo.d,
       class: unitClass(u, prefix),
       fill: fillPaint(u.fill, prefix),
       'data-iso2': u.iso2 ?? undefined,
+      // The categories that colour it now (DESIGN.md): tests and scripts read the map's meaning from here.
+      'data-categories': u.categories.join(' '),
       'data-a3': u.a3,
       'data-anchor': u.focusable ? `${geo.x},${geo.y}` : undefined,
-      role: button ? 'button' : 'img',
-      'aria-label': u.label,
+      role: button ? 'button' : named ? 'img' : undefined,
+      'aria-label': named ? u.label : undefined,
+      'aria-hidden': u.listed && !named ? 'true' : undefined,
       'aria-current': button && u.selected ? 'true' : undefined,
       // Lower-case on purpose: Preact ignores camel-case tabIndex on SVG elements.
       tabindex: button ? (u.a3 === opts.tabStop ? 0 : -1) : undefined,
@@ -85,12 +100,26 @@ function unitsGroup(state: MapState, layout: MapLayout, prefix: string, opts: Ma
   const key = `${prefix}|${opts.interactive === true}|${opts.tabStop ?? ''}`;
   const hit = unitsCache.get(state);
   if (hit && hit.key === key && hit.layout === layout) return hit.node;
-  const paths: SvgNode[] = [];
+  const rest: SvgNode[] = [];
+  const listed: Array<{ name: string; node: SvgNode }> = [];
   const disputed: SvgNode[] = [];
   state.units.forEach((u, i) => {
-    (u.role === 'disputed' ? disputed : paths).push(unitPath(u, layout.units[i]!, prefix, opts));
+    const node = unitPath(u, layout.units[i]!, prefix, opts);
+    if (u.role === 'disputed') disputed.push(node);
+    else if (u.listed) listed.push({ name: u.name, node });
+    else rest.push(node);
   });
-  const node = el('g', { class: `${prefix}-units` }, [...paths, ...disputed]);
+  // Listed countries in alphabetical order (the order a screen reader reads them), painted over the rest.
+  listed.sort((a, b) => collator.compare(a.name, b.name) || (a.node.key! < b.node.key! ? -1 : 1));
+  const node = el('g', { class: `${prefix}-units` }, [
+    el('g', { class: `${prefix}-rest`, role: 'img', 'aria-label': state.othersLabel }, rest),
+    el(
+      'g',
+      { class: `${prefix}-listed` },
+      listed.map((l) => l.node),
+    ),
+    el('g', { class: `${prefix}-disputed-units`, 'aria-hidden': 'true' }, disputed),
+  ]);
   unitsCache.set(state, { key, layout, node });
   return node;
 }
@@ -160,6 +189,8 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
     ),
     withScale(disputedPatternNode(prefix)),
   ];
+  if (state.units.some((u) => u.fill.kind === 'undated'))
+    patterns.push(withScale(undatedPatternNode(prefix)));
 
   const lines: SvgNode[] = [];
   state.units.forEach((u, i) => {
@@ -186,10 +217,35 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
   if (opts.interactive) byKey(opts.hovered, 'hover');
   for (const u of state.units) if (u.selected) byKey(u.a3, 'selected');
   if (opts.interactive) byKey(opts.focused, 'focus');
+  const picked = opts.highlight ?? null;
+  if (picked !== null) {
+    state.units.forEach((u, i) => {
+      const key = u.fill.kind === 'categories' ? u.fill.key : u.fill.kind;
+      if (u.role !== 'partner' || key !== picked) return;
+      const attrs = { class: `${prefix}-combo-hl`, 'data-highlight': u.iso2 ?? u.a3 };
+      lines.push(
+        keyed(el('path', { d: layout.units[i]!.d, fill: fillPaint(u.fill, prefix), ...attrs }), `hl:${u.a3}`),
+      );
+    });
+    for (const m of placed) {
+      const key = m.unit.fill.kind === 'categories' ? m.unit.fill.key : m.unit.fill.kind;
+      if (key !== picked) continue;
+      const ring = {
+        cx: m.at.x,
+        cy: m.at.y,
+        r: r3(radius / t.k + 3 / ppu / t.k),
+        class: `${prefix}-marker-ring`,
+      };
+      lines.push(keyed(el('circle', ring), `hlm:${m.unit.a3}`));
+    }
+  }
 
   const zoom = el(
     'g',
-    { class: `${prefix}-zoom`, transform: `translate(${r1(t.x)},${r1(t.y)}) scale(${r3(t.k)})` },
+    {
+      class: picked === null ? `${prefix}-zoom` : `${prefix}-zoom ${prefix}-dimmed`,
+      transform: `translate(${r1(t.x)},${r1(t.y)}) scale(${r3(t.k)})`,
+    },
     [
       el('path', { d: layout.sphere, class: `${prefix}-sea` }),
       el(

@@ -129,7 +129,7 @@ export function markerHit(m: PlacedMarker, o: MarkerOptions): SvgNode {
   );
 }
 
-/** The visible marker: a pie of the country's categories (a dot for the focal country), with its rings. */
+/** The visible marker: a disc of the country's combination colour (a dot for the focal country), with its rings. */
 export function markerDot(
   m: PlacedMarker,
   styles: ReadonlyMap<string, CategoryStyle>,
@@ -146,6 +146,7 @@ export function markerDot(
           at.x,
           at.y,
           r3(r),
+          o.prefix,
         );
   const parts: SvgNode[] = [];
   if (Math.hypot(at.x - m.anchor.x, at.y - m.anchor.y) * o.k > r) {

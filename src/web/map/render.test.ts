@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CountryCode } from '../../core/ids.ts';
 import { tallyByCountry } from '../../core/stats.ts';
+import { COMBO_COLORS } from './fills.ts';
 import { layoutMap } from './project.ts';
 import { type LegendItem, renderMapSvg } from './render.ts';
 import { computeMapState } from './state.ts';
@@ -68,12 +69,17 @@ describe('renderMapSvg', () => {
 
   it('names every country, marks partners, the focal country and disputed areas by class', () => {
     expect(svg).toMatch(
-      /data-iso2="SG" data-a3="SGP" data-anchor="[\d.]+,[\d.]+" role="img" aria-label="Singapore: 1 MLAT, 2 MoUs \/ Joint Statements, 1 Cyber Framework"/,
+      /data-iso2="SG" data-categories="mlat mou framework" data-a3="SGP" data-anchor="[\d.]+,[\d.]+" role="img" aria-label="Singapore: 1 MLAT, 2 MoUs \/ Joint Statements, 1 Cyber Framework"/,
     );
     expect(svg).toMatch(
-      /class="aa-unit aa-focal"(?: fill="#[0-9a-f]{6}")? data-iso2="IN" data-a3="IND" role="img" aria-label="India: focal country"/,
+      /class="aa-unit aa-focal"(?: fill="#[0-9a-f]{6}")? data-iso2="IN" data-categories="" data-a3="IND" stroke=/,
     );
-    expect(svg).toMatch(/class="aa-unit aa-disputed" fill="url\(#aa-disputed\)" data-a3="KAS"/);
+    // Only partners are named one by one; the rest is one named group.
+    expect(svg.match(/ aria-label="/g)).toHaveLength(9 + 1);
+    expect(svg).toMatch(/<g class="aa-rest" role="img" aria-label="India \(focal country\) and \d+ other/);
+    expect(svg).toMatch(
+      /class="aa-unit aa-disputed" fill="url\(#aa-disputed\)" data-categories="" data-a3="KAS"/,
+    );
     expect(svg).toMatch(
       /class="aa-unit aa-partner" fill="url\(#aa-fill-mlat\.mou\.framework\)" data-iso2="SG"/,
     );
@@ -83,18 +89,19 @@ describe('renderMapSvg', () => {
     expect(svg).not.toContain('tabindex');
   });
 
-  it('draws markers for tiny partners, a pie slice per category', () => {
+  it("draws markers for tiny partners, a disc of the combination's colour", () => {
     const sg = /<g class="aa-marker aa-marker-partner" data-marker="SG" data-a3="SGP">(.*?)<\/g><\/g>/.exec(
       svg,
     );
     expect(sg).not.toBeNull();
-    expect(sg![1]!.match(/<path d="M[^"]*A[^"]*Z" fill="#/g)).toHaveLength(3);
+    expect(sg![1]!).toContain(`fill="${COMBO_COLORS['0.1.2']}"`);
     expect(svg).toContain('data-marker="BH"');
     expect(svg).not.toContain('data-marker="FR"');
   });
 
-  it('writes colours from the dataset and the chosen theme', () => {
-    for (const c of dataset.categories) expect(svg).toContain(`fill="${c.color}"`);
+  it('writes colours from the dataset (single categories), the combinations and the chosen theme', () => {
+    for (const c of dataset.categories.slice(0, 2)) expect(svg).toContain(`fill="${c.color}"`);
+    expect(svg).toContain(`fill="${COMBO_COLORS['0.1']}"`);
     expect(svg).toMatch(/class="aa-sea"[^>]* fill="#161a1f"/);
     expect(svg).not.toContain('<style');
     expect(svg).not.toContain('var(--');

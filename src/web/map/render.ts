@@ -1,5 +1,5 @@
 import type { CategoryId } from '../../core/ids.ts';
-import { disputedPatternNode, patternNode } from './fills.ts';
+import { disputedPatternNode, patternNode, undatedPatternNode } from './fills.ts';
 import { inlineClassStyles } from './inlineStyles.ts';
 import type { MapLayout } from './layout.ts';
 import { buildMapLayers } from './mapTree.ts';
@@ -11,7 +11,8 @@ import { ZOOM_IDENTITY, type ZoomState, zoomToTransform } from './zoom.ts';
 // The map as one standalone SVG document: for the SVG/PNG download (with title, legend and credit line), for
 // print, and for snapshot tests. Pure: the same state and options give the same bytes.
 
-export type LegendItem = { label: string; swatch: CategoryId | 'focal' | 'disputed' };
+/** `swatch`: a category, a combination of categories (ids joined by "."), or 'focal' | 'disputed' | 'undated'. */
+export type LegendItem = { label: string; swatch: CategoryId | string };
 
 export type RenderOptions = {
   /** Size of the whole image in px, title, legend and credit included. */
@@ -75,8 +76,10 @@ function swatchPatterns(items: readonly LegendItem[], state: MapState, prefix: s
   const out: SvgNode[] = [];
   for (const { swatch } of items) {
     if (swatch === 'disputed') out.push(disputedPatternNode(prefix, swatchId(prefix, swatch)));
-    const style = state.styles.find((s) => s.id === swatch);
-    if (style) out.push(patternNode([style], prefix, swatchId(prefix, swatch)));
+    if (swatch === 'undated') out.push(undatedPatternNode(prefix, swatchId(prefix, swatch)));
+    const ids = swatch.split('.');
+    const styles = state.styles.filter((s) => ids.includes(s.id));
+    if (styles.length === ids.length) out.push(patternNode(styles, prefix, swatchId(prefix, swatch)));
   }
   return out;
 }

@@ -32,6 +32,23 @@ describe('computeMapState', () => {
     expect(partners.sort()).toEqual(['BH', 'BR', 'CN', 'FR', 'GB', 'JP', 'MU', 'SG', 'US']);
   });
 
+  it('draws undated agreements apart: never as a category fill, named in the label', () => {
+    const apart = computeMapState({
+      world,
+      dataset,
+      tallies: tallyByCountry(dataset, [agreement('mou', 'FR')]),
+      undated: tallyByCountry(dataset, [agreement('mlat', 'FR'), agreement('mlat', 'MX')]),
+    });
+    const fr = unitOf(apart, code('FR'))!;
+    expect(fr.categories).toEqual(['mou']);
+    expect(fr.undated).toEqual(['mlat']);
+    expect(fr.label).toBe('France: 1 MoU / Joint Statement; undated: 1 MLAT');
+    const mx = unitOf(apart, code('MX'))!;
+    expect(mx).toMatchObject({ role: 'partner', focusable: true, categories: [], fill: { kind: 'undated' } });
+    expect(mx.label).toBe('Mexico: undated: 1 MLAT');
+    expect(apart.combos).toEqual([['mou']]);
+  });
+
   it('lists categories in dataset order with their counts and spoken names', () => {
     const sg = unit('SG');
     expect(sg.categories).toEqual(['mlat', 'mou', 'framework']);
@@ -76,12 +93,23 @@ describe('computeMapState', () => {
     expect(markers.sort()).toEqual(['BH', 'MU', 'SG']);
   });
 
-  it('orders the keyboard stops west to east', () => {
+  it('orders the keyboard stops alphabetically by name', () => {
     const order: (string | null)[] = state.focusOrder.map((a3) => world.byA3.get(a3)!.iso2);
-    expect(order[0]).toBe('US');
-    expect(order.at(-1)).toBe('JP');
-    expect(order.indexOf('BR')).toBeLessThan(order.indexOf('FR'));
-    expect(order.indexOf('MU')).toBeLessThan(order.indexOf('SG'));
+    expect(order).toEqual(['BH', 'BR', 'CN', 'FR', 'JP', 'MU', 'SG', 'GB', 'US']);
+  });
+
+  it('makes countries with research notes reachable and names them as such; lists only those and partners', () => {
+    const noted = computeMapState({ world, dataset, tallies, notes: new Set([code('DM'), code('BH')]) });
+    const dm = unitOf(noted, code('DM'))!;
+    expect(dm).toMatchObject({ role: 'other', focusable: true, listed: true, notes: true, categories: [] });
+    expect(dm.label).toBe('Dominica: research notes, no agreements');
+    expect(unitOf(noted, code('BH'))!.label).toBe('Bahrain: 1 MLAT');
+    expect(noted.focusOrder.map((a3) => world.byA3.get(a3)!.iso2)).toContain('DM');
+    const listed = noted.units.filter((u) => u.listed).map((u) => u.iso2);
+    expect(listed.sort()).toEqual(['BH', 'BR', 'CN', 'DM', 'FR', 'GB', 'JP', 'MU', 'SG', 'US']);
+    expect(noted.othersLabel).toMatch(
+      /^India \(focal country\) and \d+ other countries and territories: no agreements$/,
+    );
   });
 
   it('marks the selected and compared countries, and lists partners it cannot draw', () => {

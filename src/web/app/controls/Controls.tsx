@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { CountryCode } from '../../../core/ids.ts';
 import { messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
+import type { UndatedSelection } from '../selection/selectAgreements.ts';
 import { type AppState, activeFilters, clearFilters, hasFilters } from '../state/state.ts';
 import type { UpdateState } from '../state/usePageState.ts';
 import { Timeline } from '../years/Timeline.tsx';
@@ -18,6 +19,10 @@ export type ControlsProps = {
   update: UpdateState;
   /** The timeline's range, or null when nothing is dated. */
   range: YearRange | null;
+  /** Undated agreements under the year range (left out, or drawn apart). */
+  undated: UndatedSelection | null;
+  playing: boolean;
+  onPlaying: (playing: boolean) => void;
   onPickCountry: (code: CountryCode) => void;
 };
 
@@ -63,7 +68,10 @@ export function Controls(props: ControlsProps): JSX.Element {
           {props.range === null || domain === null ? null : (
             <Timeline
               range={props.range}
-              undated={state.undated}
+              undated={props.undated}
+              showUndated={state.undated}
+              playing={props.playing}
+              onPlaying={props.onPlaying}
               onRange={(r, mode) => update(rangeToState(r, domain), mode)}
               onUndated={(undated) => update({ undated })}
             />

@@ -5,11 +5,13 @@ import type { Agreement } from '../../../core/schemas.ts';
 import { countOf, messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
 import { CategoryMark } from '../CategoryMark.tsx';
+import { CopyButton } from '../share/CopyButton.tsx';
 import { MAX_COMPARE } from '../state/state.ts';
 import { AgreementItem, SourceLinks } from './AgreementItem.tsx';
+import { inDateOrder } from './panelOrder.ts';
 import { SuggestButton } from './SuggestButton.tsx';
 
-// The country's whole record: every agreement grouped by category (those outside the current filters are
+// The country's whole record: every agreement grouped by category, oldest first and undated last (those outside the current filters are
 // kept but marked, so the panel never contradicts the data), the research notes, and links to share it.
 // It is a region, not a modal: the map stays usable beside it; on a phone CSS turns it into a bottom sheet.
 
@@ -19,7 +21,8 @@ export type CountryPanelProps = {
   isVisible: (a: Agreement) => boolean;
   compare: readonly CountryCode[];
   onClose: () => void;
-  onCopyLink: () => void;
+  /** The permalink of the panel with the current filters. */
+  link: () => string;
   onToggleCompare: () => void;
 };
 
@@ -38,7 +41,11 @@ export function CountryPanel(props: CountryPanelProps): JSX.Element {
   }, [props.country]);
 
   const groups = doc.dataset.categories
-    .map((c, i) => ({ category: c, index: i, items: agreements.filter((a) => a.category === c.id) }))
+    .map((c, i) => ({
+      category: c,
+      index: i,
+      items: inDateOrder(agreements.filter((a) => a.category === c.id)),
+    }))
     .filter((g) => g.items.length > 0);
 
   return (
@@ -77,14 +84,12 @@ export function CountryPanel(props: CountryPanelProps): JSX.Element {
         <p class="muted">{t.panelEmpty(focal)}</p>
       )}
       <div class="panel-actions">
-        <button
-          type="button"
+        <CopyButton
+          text={props.link}
+          label={t.permalink}
+          testid="panel-permalink"
           class="button button-small"
-          data-testid="panel-permalink"
-          onClick={props.onCopyLink}
-        >
-          {t.permalink}
-        </button>
+        />
         <button
           type="button"
           class="button button-small"

@@ -14,6 +14,12 @@ export type BaseCounts = {
   grid: TallyGrid;
   /** The same records by signing year (the index's year slots) and category column. */
   perYear: YearGrid;
+  /**
+   * The undated agreements that pass the filter's other conditions (whether or not the year condition lets
+   * them in), counted: the page says how many a year range leaves out, or draws them apart. Null when every
+   * agreement is dated.
+   */
+  undated: TallyGrid | null;
   /** 1 for each agreement (in document order) that passes the filter; made on first call. */
   passes: () => Uint8Array;
 };
@@ -57,6 +63,7 @@ export function countBase(index: AgreementIndex, filter: AgreementFilter): BaseC
     filter,
     grid,
     perYear: { years: index.years, counts },
+    undated: cube.grids[index.years.indexOf(null)] ?? null,
     passes: () => {
       if (passes === null) {
         passes = new Uint8Array(index.agreements.length);

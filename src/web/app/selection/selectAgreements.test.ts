@@ -40,9 +40,19 @@ const domain = { min: 2000, max: 2017 };
 const regionOf = (c: CountryCode): string | null => (c === 'FR' ? 'Europe' : 'Asia');
 
 describe('page selection', () => {
-  it('needs no year filter for the full span with undated kept', () => {
-    expect(baseFilter(defaultState(), domain)).toEqual({ undated: true });
-    expect(baseFilter({ ...defaultState(), undated: false }, domain)).toMatchObject({ from: 2000, to: 2017 });
+  it('needs no year filter for the full span, undated or not; a playing timeline leaves undated out', () => {
+    expect(baseFilter(defaultState(), domain)).toEqual({});
+    expect(baseFilter({ ...defaultState(), undated: true }, domain)).toEqual({});
+    expect(baseFilter({ ...defaultState(), undated: true }, domain, true)).toEqual({
+      from: 2000,
+      to: 2017,
+      undated: false,
+    });
+    expect(baseFilter({ ...defaultState(), from: 2010 }, domain)).toEqual({
+      from: 2010,
+      to: 2017,
+      undated: false,
+    });
   });
 
   it('counts with core rules and keeps hidden categories on their cards', () => {
@@ -55,17 +65,34 @@ describe('page selection', () => {
     expect(rows.filter(sel.includes)).toEqual(sel.agreements);
   });
 
-  it('narrows by years, excluding undated only when asked', () => {
-    const kept = selectAgreements(testDataset, rows, { ...defaultState(), from: 2015, to: 2016 }, domain, {});
+  it('narrows by years, leaving undated out unless shown, and then drawing them apart', () => {
+    const kept = selectAgreements(
+      testDataset,
+      rows,
+      { ...defaultState(), from: 2015, to: 2016, undated: true },
+      domain,
+      {},
+    );
     expect(kept.stats.counts).toEqual({ mlat: 2, mou: 2, framework: 0 });
+    // Counted, but they do not colour the map: they are tallied apart.
+    expect(kept.undated).toMatchObject({ records: 2, apart: true });
+    const mapped = [...kept.mapTallies.values()].flatMap((t) => Object.keys(t.byCategory));
+    expect(mapped).not.toContain('mlat');
+    expect(
+      [...kept.undated!.tallies.values()].every((t) => Object.keys(t.byCategory).join() === 'mlat'),
+    ).toBe(true);
     const dropped = selectAgreements(
       testDataset,
       rows,
-      { ...defaultState(), from: 2015, to: 2016, undated: false },
+      { ...defaultState(), from: 2015, to: 2016 },
       domain,
       {},
     );
     expect(dropped.stats.counts).toEqual({ mlat: 0, mou: 2, framework: 0 });
+    expect(dropped.undated).toMatchObject({ records: 2, apart: false });
+    expect(dropped.mapTallies).toBe(dropped.tallies);
+    // The full span: nothing is left out or drawn apart.
+    expect(selectAgreements(testDataset, rows, defaultState(), domain, {}).undated).toBeNull();
     expect(dropped.range).toEqual({ from: 2015, to: 2016 });
     expect(rows.filter(dropped.includes)).toEqual(dropped.agreements);
   });

@@ -25,6 +25,13 @@ export type Selection = {
   cardStats: Stats;
   stats: Stats;
   tallies: Map<CountryCode, CountryTally>;
+  /**
+   * The tallies that colour the map: while a year range is set (or the timeline plays) only dated agreements
+   * in range colour a country; otherwise the same as `tallies`.
+   */
+  mapTallies: Map<CountryCode, CountryTally>;
+  /** Undated agreements while a year range is set (null otherwise, or when there are none). */
+  undated: UndatedSelection | null;
   /** The per-year chart's numbers. */
   perYear: PerYear;
   /** Whether one agreement is in the selection, without a list of them all (the panel asks for a few). */
@@ -36,16 +43,28 @@ export type Selection = {
   inOrder: (positions: ArrayLike<number>) => Agreement[];
 };
 
-/** The core filter for a page state (without the category toggles, which `selectAgreements` applies last). */
-export function baseFilter(state: AppState, domain: YearDomain | null): AgreementFilter {
-  const f: AgreementFilter = { undated: state.undated };
+export type UndatedSelection = {
+  /** Records of the shown categories without a signing date. */
+  records: number;
+  /** True: counted and drawn apart (the reader asked for them); false: left out of every count. */
+  apart: boolean;
+  /** Their tallies per country when drawn apart (empty when left out). */
+  tallies: Map<CountryCode, CountryTally>;
+};
+
+/**
+ * The core filter for a page state (without the category toggles, which `selectAgreements` applies last).
+ * A year range narrower than the data's span, or a playing timeline, leaves undated agreements out unless the
+ * reader shows them (`state.undated`, never while playing); the full span keeps everything.
+ */
+export function baseFilter(state: AppState, domain: YearDomain | null, playing = false): AgreementFilter {
+  const f: AgreementFilter = {};
   if (domain !== null) {
     const r = effectiveRange(state.from, state.to, domain);
-    // With the full span and undated kept there is nothing to filter; with undated excluded the span
-    // must be explicit, since core only looks at `undated` when a range is set.
-    if (!isFullRange(r, domain) || !state.undated) {
+    if (!isFullRange(r, domain) || playing) {
       f.from = r.from;
       f.to = r.to;
+      f.undated = state.undated && !playing;
     }
   }
   if (state.region !== null) f.regions = [state.region];
@@ -87,6 +106,19 @@ export function selectFrom(
     }
     return baseList;
   };
+  const tallies = talliesOfGrid(base.grid, columns);
+  let undated: UndatedSelection | null = null;
+  let mapTallies = tallies;
+  // A year condition is in the filter only when a range is set (baseFilter).
+  if (base.undated !== null && base.filter.from !== undefined) {
+    const apart = base.filter.undated === true;
+    const records = statsOfGrid(dataset, base.undated, columns).agreements;
+    if (records > 0) {
+      const undatedTallies = apart ? talliesOfGrid(base.undated, columns) : new Map();
+      undated = { records, apart, tallies: undatedTallies };
+      if (apart) mapTallies = withoutTallies(tallies, undatedTallies);
+    }
+  }
   return {
     range,
     get base() {
@@ -99,7 +131,9 @@ export function selectFrom(
     },
     cardStats: statsOfGrid(dataset, base.grid),
     stats: statsOfGrid(dataset, base.grid, columns),
-    tallies: talliesOfGrid(base.grid, columns),
+    tallies,
+    mapTallies,
+    undated,
     perYear: perYearOf(base.perYear, dataset.categories, columns, range),
     includes: (a) => {
       passes ??= makePredicate<Agreement>(base.filter, index.ctx);
@@ -119,6 +153,32 @@ export function selectFrom(
   };
 }
 
+/** `all` less `part` (a subset of it), per country and category; countries left with nothing dropped. */
+function withoutTallies(
+  all: ReadonlyMap<CountryCode, CountryTally>,
+  part: ReadonlyMap<CountryCode, CountryTally>,
+): Map<CountryCode, CountryTally> {
+  const out = new Map<CountryCode, CountryTally>();
+  for (const [country, tally] of all) {
+    const minus = part.get(country);
+    if (minus === undefined) {
+      out.set(country, tally);
+      continue;
+    }
+    const byCategory: Record<string, number> = {};
+    let total = 0;
+    for (const [c, n] of Object.entries(tally.byCategory)) {
+      const left = n - (minus.byCategory[c] ?? 0);
+      if (left > 0) {
+        byCategory[c] = left;
+        total += left;
+      }
+    }
+    if (total > 0) out.set(country, { country, byCategory, total });
+  }
+  return out;
+}
+
 /** The whole way from a page state to its selection (the page memoises the steps; see App.tsx). */
 export function selectAgreements(
   dataset: Pick<Dataset, 'categories' | 'focalCountry'>,
@@ -126,8 +186,9 @@ export function selectAgreements(
   state: AppState,
   domain: YearDomain | null,
   ctx: FilterContext,
+  playing = false,
 ): Selection {
   const index = indexAgreements(dataset, agreements, ctx);
-  const base = countBase(index, baseFilter(state, domain));
+  const base = countBase(index, baseFilter(state, domain, playing));
   return selectFrom(dataset, index, base, state.categories, selectionRange(state, domain));
 }

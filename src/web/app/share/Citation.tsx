@@ -1,12 +1,11 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { formatTimestamp, messages as t } from '../../text.ts';
-import { useAnnounce } from '../announce.ts';
 import { useAtlas } from '../atlas.ts';
 import type { PageVersion } from '../version.ts';
 import { versionUrl } from '../version.ts';
+import { CopyButton } from './CopyButton.tsx';
 import { type CitationFacts, citationKey, toBibtex, toRis } from './citationFormats.ts';
-import { copyText } from './copyText.ts';
 import { saveText } from './saveFile.ts';
 
 // The citation from the dataset configuration, with the version (its number, date and frozen address) when the
@@ -28,7 +27,6 @@ export function citationText(
 
 export function Citation(props: { testid: string }): JSX.Element {
   const { doc, pageUrl, version } = useAtlas();
-  const announce = useAnnounce();
   const url = version ? versionUrl(version.frozenHref, pageUrl) : pageUrl;
   const text = useMemo(
     () => citationText(doc.dataset.citation, url, new Date(), version),
@@ -49,13 +47,12 @@ export function Citation(props: { testid: string }): JSX.Element {
         {text}
       </blockquote>
       <div class="citation-actions">
-        <button
-          type="button"
+        <CopyButton
+          text={() => text}
+          label={t.copyCitation}
+          testid={`${props.testid}-copy`}
           class="button button-small"
-          onClick={async () => announce((await copyText(text)) ? t.copied : t.copyFailed)}
-        >
-          {t.copyCitation}
-        </button>
+        />
         <span class="citation-downloads">{t.citeDownloads}</span>
         <button
           type="button"

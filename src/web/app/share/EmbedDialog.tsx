@@ -1,8 +1,7 @@
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { messages as t } from '../../text.ts';
-import { useAnnounce } from '../announce.ts';
-import { copyText } from './copyText.ts';
+import { CopyButton } from './CopyButton.tsx';
 import { Dialog } from './Dialog.tsx';
 import { iframeCode, resizeScript } from './embedCode.ts';
 
@@ -16,7 +15,6 @@ export type EmbedDialogProps = {
 
 function CopyField(props: { label: string; value: string; testid: string; rows: number }): JSX.Element {
   const id = useId();
-  const announce = useAnnounce();
   return (
     <div class="copy-field">
       <label class="control-label" for={id}>
@@ -31,14 +29,12 @@ function CopyField(props: { label: string; value: string; testid: string; rows: 
         data-testid={props.testid}
         onFocus={(e) => e.currentTarget.select()}
       />
-      <button
-        type="button"
+      <CopyButton
+        text={() => props.value}
+        label={t.copyCode}
+        testid={`${props.testid}-copy`}
         class="button button-small"
-        data-testid={`${props.testid}-copy`}
-        onClick={async () => announce((await copyText(props.value)) ? t.copied : t.copyFailed)}
-      >
-        {t.copyCode}
-      </button>
+      />
     </div>
   );
 }

@@ -21,7 +21,10 @@ export type AppState = {
   /** Inclusive signing-year range; null ends are open. */
   from: number | null;
   to: number | null;
-  /** Keep agreements whose date is unknown when a year range is set. */
+  /**
+   * Show undated agreements while the year range is narrower than the data's span: counted, and drawn apart
+   * on the map (never coloured as if dated). Off by default; at the full span they are always in.
+   */
   undated: boolean;
   region: string | null;
   nonGovernmental: FlagRule;
@@ -57,7 +60,7 @@ export function defaultState(): AppState {
     categories: null,
     from: null,
     to: null,
-    undated: true,
+    undated: false,
     region: null,
     nonGovernmental: 'include',
     multilateral: 'include',
@@ -76,7 +79,6 @@ export function activeFilters(s: AppState): number {
   return [
     s.categories !== null,
     s.from !== null || s.to !== null,
-    !s.undated,
     s.region !== null,
     s.nonGovernmental !== 'include',
     s.multilateral !== 'include',

@@ -18,7 +18,7 @@ describe('URL state', () => {
       categories: ['mlat', 'framework'] as CategoryId[],
       from: 2005,
       to: 2016,
-      undated: false,
+      undated: true,
       region: 'Asia',
       nonGovernmental: 'exclude',
       multilateral: 'only',
@@ -32,7 +32,7 @@ describe('URL state', () => {
     };
     const qs = encodeState(s);
     expect(qs).toBe(
-      'country=SG&cat=mlat,framework&from=2005&to=2016&undated=0&region=Asia&ngo=exclude&multi=only&status=in-force&view=table' +
+      'country=SG&cat=mlat,framework&from=2005&to=2016&undated=1&region=Asia&ngo=exclude&multi=only&status=in-force&view=table' +
         '&zoom=2.5,0.6213,0.4&compare=SG,FR,US&q=cyber+crime+%26+co&sort=-date&embed=1',
     );
     expect(decodeState(`?${qs}`, ctx)).toEqual(s);

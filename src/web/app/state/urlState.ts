@@ -38,7 +38,7 @@ export function encodeState(s: AppState): string {
   if (s.categories !== null) p.set('cat', s.categories.join(','));
   if (s.from !== null) p.set('from', String(s.from));
   if (s.to !== null) p.set('to', String(s.to));
-  if (s.undated !== d.undated) p.set('undated', '0');
+  if (s.undated !== d.undated) p.set('undated', '1');
   if (s.region !== null) p.set('region', s.region);
   if (s.nonGovernmental !== d.nonGovernmental) p.set('ngo', s.nonGovernmental);
   if (s.multilateral !== d.multilateral) p.set('multi', s.multilateral);
@@ -92,7 +92,8 @@ export function decodeState(search: string, ctx: DecodeContext): AppState {
   s.from = year(p.get('from'));
   s.to = year(p.get('to'));
   if (s.from !== null && s.to !== null && s.from > s.to) [s.from, s.to] = [s.to, s.from];
-  s.undated = p.get('undated') !== '0';
+  // `undated=0` (the old default's opposite) reads as the default now: undated left out of a year range.
+  s.undated = p.get('undated') === '1';
   const region = p.get('region')?.trim();
   s.region = region ? region : null;
   s.nonGovernmental = oneOf(p.get('ngo'), FLAG_RULES, 'include');

@@ -1,7 +1,8 @@
 import type { JSX, TargetedEvent } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
+import type { UndatedSelection } from '../selection/selectAgreements.ts';
 import type { HistoryMode } from '../state/usePageState.ts';
 import { moveRangeEnd, playStart, playStep, type YearRange } from './years.ts';
 
@@ -11,7 +12,12 @@ import { moveRangeEnd, playStart, playStep, type YearRange } from './years.ts';
 
 export type TimelineProps = {
   range: YearRange;
-  undated: boolean;
+  /** Undated agreements under the current range: null at the full span (they are simply in). */
+  undated: UndatedSelection | null;
+  /** The reader's choice: show undated agreements apart while a range is set. */
+  showUndated: boolean;
+  playing: boolean;
+  onPlaying: (playing: boolean) => void;
   onRange: (range: YearRange, mode: HistoryMode) => void;
   onUndated: (undated: boolean) => void;
 };
@@ -21,7 +27,7 @@ const STEP_MS = 900;
 export function Timeline(props: TimelineProps): JSX.Element | null {
   const { domain, undated } = useAtlas();
   const id = useId();
-  const [playing, setPlaying] = useState(false);
+  const { playing, onPlaying: setPlaying } = props;
   const dragging = useRef(false);
   const latest = useRef(props);
   latest.current = props;
@@ -34,7 +40,7 @@ export function Timeline(props: TimelineProps): JSX.Element | null {
       else latest.current.onRange(next, 'replace');
     }, STEP_MS);
     return () => window.clearInterval(timer);
-  }, [playing, domain]);
+  }, [playing, domain, setPlaying]);
 
   if (domain === null) return null;
   const { range } = props;
@@ -137,17 +143,26 @@ export function Timeline(props: TimelineProps): JSX.Element | null {
           {domain.max}
         </span>
       </div>
-      <div class="undated">
-        <input
-          id={`${id}-undated`}
-          type="checkbox"
-          checked={props.undated}
-          data-testid="timeline-undated"
-          onChange={(e) => props.onUndated(e.currentTarget.checked)}
-        />
-        <label for={`${id}-undated`}>{t.undatedToggle}</label>
-        <p class="hint">{t.undatedNote(parts)}</p>
-      </div>
+      {props.undated === null ? (
+        <p class="hint undated">{t.undatedNote(parts)}</p>
+      ) : (
+        <div class="undated">
+          <p class="undated-status" data-testid="undated-status">
+            {props.undated.apart
+              ? t.undatedApart(props.undated.records)
+              : t.undatedLeftOut(props.undated.records)}
+          </p>
+          <input
+            id={`${id}-undated`}
+            type="checkbox"
+            checked={props.showUndated}
+            disabled={playing}
+            data-testid="timeline-undated"
+            onChange={(e) => props.onUndated(e.currentTarget.checked)}
+          />
+          <label for={`${id}-undated`}>{playing ? t.undatedWhilePlaying : t.undatedToggle}</label>
+        </div>
+      )}
     </fieldset>
   );
 }

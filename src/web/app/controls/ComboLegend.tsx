@@ -1,0 +1,82 @@
+import type { JSX } from 'preact';
+import type { MapState } from '../../map/index.ts';
+import { messages as t } from '../../text.ts';
+import { useAtlas } from '../atlas.ts';
+import { ComboMark } from '../CategoryMark.tsx';
+
+// The key to the map's colours: every combination of categories on the map now, with its swatch (the map's
+// own fill) and how many countries have it. Pointing at or focusing an entry picks out its countries on the
+// map (outlined on top, the rest dimmed), so a reader checks a colour against the map rather than memory.
+
+export type ComboEntry = { key: string; categories: readonly string[]; countries: number };
+
+/** The combinations drawn on the map (pattern keys, or "undated"), in the map's order, with their country counts. */
+export function comboEntries(state: MapState): ComboEntry[] {
+  const counts = new Map<string, Set<string>>();
+  for (const u of state.units) {
+    if (u.role !== 'partner' || u.iso2 === null) continue;
+    const key = u.fill.kind === 'categories' ? u.fill.key : 'undated';
+    const set = counts.get(key) ?? new Set<string>();
+    set.add(u.iso2);
+    counts.set(key, set);
+  }
+  const order = (cats: readonly string[]): number => cats.length;
+  const entries = state.combos.map((categories) => {
+    const key = categories.join('.');
+    return { key, categories, countries: counts.get(key)?.size ?? 0 };
+  });
+  entries.sort((a, b) => order(a.categories) - order(b.categories));
+  const undated = counts.get('undated');
+  if (undated) entries.push({ key: 'undated', categories: [], countries: undated.size });
+  return entries.filter((e) => e.countries > 0);
+}
+
+export type ComboLegendProps = {
+  state: MapState;
+  highlight: string | null;
+  onHighlight: (key: string | null) => void;
+};
+
+export function ComboLegend(props: ComboLegendProps): JSX.Element | null {
+  const { doc } = useAtlas();
+  const short = new Map(doc.dataset.categories.map((c) => [c.id as string, c.shortLabel || c.label]));
+  const entries = comboEntries(props.state);
+  if (entries.length === 0) return null;
+  const off = (): void => props.onHighlight(null);
+  return (
+    <section class="combos" aria-labelledby="combos-heading" data-testid="combo-legend">
+      <h2 id="combos-heading" class="combos-title">
+        {t.map.comboHeading}
+      </h2>
+      <ul class="combo-list">
+        {entries.map((e) => {
+          const name =
+            e.key === 'undated'
+              ? t.map.comboUndated
+              : t.map.comboName(e.categories.map((c) => short.get(c) ?? c));
+          return (
+            <li key={e.key}>
+              <button
+                type="button"
+                class="combo"
+                aria-pressed={props.highlight === e.key}
+                data-testid={`combo-${e.key}`}
+                data-combo={e.key}
+                onMouseEnter={() => props.onHighlight(e.key)}
+                onMouseLeave={off}
+                onFocus={() => props.onHighlight(e.key)}
+                onBlur={off}
+                onClick={() => props.onHighlight(props.highlight === e.key ? null : e.key)}
+              >
+                <ComboMark categories={e.categories} size={18} />
+                <span class="combo-name">{name}</span>
+                <span class="combo-count">{t.map.comboCount(e.countries)}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <p class="hint combos-hint">{t.map.comboHint}</p>
+    </section>
+  );
+}
