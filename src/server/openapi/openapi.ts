@@ -95,7 +95,16 @@ const cached = (description: string, contentType: string, schema: JsonObject): J
   content: { [contentType]: { schema } },
 });
 
-type Op = { summary: string; parameters?: JsonObject[]; ok: JsonObject; errors?: Record<string, string> };
+type Op = {
+  operationId: string;
+  summary: string;
+  parameters?: JsonObject[];
+  ok: JsonObject;
+  errors?: Record<string, string>;
+};
+
+/** Public reads need no login: an empty security list says so (Redocly's security-defined rule). */
+const PUBLIC: JsonObject[] = [];
 
 function get(op: Op): JsonObject {
   const responses: JsonObject = {
@@ -104,11 +113,20 @@ function get(op: Op): JsonObject {
   };
   for (const [status, description] of Object.entries(op.errors ?? {}))
     responses[status] = errorResponse(description);
-  return { get: { summary: op.summary, parameters: op.parameters ?? [], responses } };
+  return {
+    get: {
+      operationId: op.operationId,
+      summary: op.summary,
+      security: PUBLIC,
+      parameters: op.parameters ?? [],
+      responses,
+    },
+  };
 }
 
 function download(format: string, contentType: string, schema: JsonObject): JsonObject {
   return get({
+    operationId: `exportDataset${format[0]}${format.slice(1).toLowerCase()}`,
     summary: `Download the dataset as ${format} (Content-Disposition: attachment)`,
     parameters: [DATASET_ID],
     ok: cached(`The dataset as ${format}`, contentType, schema),
@@ -134,10 +152,14 @@ export function buildOpenApi(): JsonObject {
       description:
         'The public read API (no login; responses carry an ETag, send it back in If-None-Match for a 304) and the editor API (log in with POST /api/v1/session; every change sends X-CSRF-Token, and changes to a record send If-Match with its version).',
     },
+    // Relative (allowed since 3.0): the paths are served by whichever host serves this document.
+    servers: [{ url: '/', description: 'The server that serves this document' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths: allPaths({
       '/healthz': {
         get: {
+          operationId: 'getHealth',
+          security: PUBLIC,
           summary: 'Liveness and database check',
           responses: {
             '200': { description: 'Healthy', content: { 'application/json': { schema: ref('Health') } } },
@@ -149,28 +171,33 @@ export function buildOpenApi(): JsonObject {
         },
       },
       '/api/v1/datasets': get({
+        operationId: 'listDatasets',
         summary: 'All datasets with their categories, headline counts and last update',
         ok: cached('The datasets', 'application/json', ref('DatasetList')),
       }),
       '/api/v1/datasets/{id}': get({
+        operationId: 'getDataset',
         summary: 'One dataset: configuration and statistics',
         parameters: [DATASET_ID],
         ok: cached('The dataset', 'application/json', ref('DatasetResponse')),
         errors: { '404': 'No such dataset' },
       }),
       '/api/v1/datasets/{id}/agreements': get({
+        operationId: 'listAgreements',
         summary: 'Agreements of a dataset, filtered; total and statistics are of the filtered set',
         parameters: [DATASET_ID, ...queryParameters(AgreementQuerySchema)],
         ok: cached('The matching agreements', 'application/json', ref('AgreementList')),
         errors: { '400': 'A query parameter is invalid; the message names it', '404': 'No such dataset' },
       }),
       '/api/v1/datasets/{id}/countries/{code}': get({
+        operationId: 'getCountry',
         summary: "A partner country with the dataset's agreements grouped by category, and research notes",
         parameters: [DATASET_ID, pathParam('code', 'ISO 3166-1 alpha-2 code, any case')],
         ok: cached('The country', 'application/json', ref('CountryResponse')),
         errors: { '404': 'No such dataset or country code' },
       }),
       '/api/v1/datasets/{id}/document': get({
+        operationId: 'getDatasetDocument',
         summary: 'The whole dataset as one JSON document (what the map page loads)',
         parameters: [DATASET_ID],
         ok: cached('The dataset document', 'application/json', ref('DatasetDocument')),
@@ -180,12 +207,14 @@ export function buildOpenApi(): JsonObject {
       '/api/v1/datasets/{id}/export.json': download('JSON', 'application/json', ref('DatasetDocument')),
       '/api/v1/datasets/{id}/export.geojson': download('GeoJSON', 'application/geo+json', { type: 'object' }),
       '/api/v1/agreements/{id}': get({
+        operationId: 'getAgreement',
         summary: 'One agreement; its version is also the ETag (use it as If-Match when editing)',
         parameters: [pathParam('id', 'Agreement id')],
         ok: cached('The agreement', 'application/json', ref('Agreement')),
         errors: { '404': 'No such agreement' },
       }),
       '/api/v1/openapi.json': get({
+        operationId: 'getOpenApi',
         summary: 'This document',
         ok: cached('OpenAPI 3.1 document', 'application/json', { type: 'object' }),
       }),

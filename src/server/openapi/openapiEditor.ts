@@ -127,7 +127,9 @@ export function editorPaths(): Record<string, JsonObject> {
   return {
     '/api/v1/session': {
       post: {
+        operationId: 'createSession',
         summary: 'Log in: sets the session cookie (HttpOnly, SameSite=Strict) and returns the CSRF token',
+        security: [],
         requestBody: body('Login'),
         responses: {
           '200': json('Logged in', 'Session'),
@@ -136,11 +138,13 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
       get: {
+        operationId: 'getSession',
         summary: 'Who is logged in, with the CSRF token again; user and csrfToken are null when nobody is',
         security: READ,
         responses: { '200': json('The session, or nulls', 'Session') },
       },
       delete: {
+        operationId: 'deleteSession',
         summary: 'Log out',
         security: WRITE,
         responses: { '204': { description: 'Logged out; the cookie is cleared' }, ...DENIED },
@@ -148,6 +152,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}/agreements': {
       post: {
+        operationId: 'createAgreement',
         summary:
           'Add an agreement (partners as ISO codes or names; a date as text or parts; sources as URLs)',
         security: WRITE,
@@ -163,6 +168,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}/import': {
       post: {
+        operationId: 'importDataset',
         summary:
           'Import a spreadsheet (seed layout, normalized CSV/XLSX or JSON document): it becomes the dataset, as with atlas import',
         security: WRITE,
@@ -230,6 +236,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/agreements/{id}': {
       patch: {
+        operationId: 'updateAgreement',
         summary: 'Change fields of an agreement',
         security: WRITE,
         parameters: [idParam('Agreement id'), ifMatch, changeReason],
@@ -244,6 +251,7 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
       delete: {
+        operationId: 'deleteAgreement',
         summary: 'Delete an agreement (its history is kept; a revert brings it back)',
         security: WRITE,
         parameters: [idParam('Agreement id'), ifMatch, changeReason],
@@ -258,6 +266,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/agreements/{id}/revisions': {
       get: {
+        operationId: 'listAgreementRevisions',
         summary:
           'The history of an agreement, newest first (who, when, why, before and after, and the diff: what each changed, field by field)',
         security: READ,
@@ -271,6 +280,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/agreements/{id}/revert': {
       post: {
+        operationId: 'revertAgreement',
         summary:
           'Undo one revision: the fields it changed go back to their values before it, later changes to other fields are kept (recorded as a new revision; undoing a creation deletes, undoing a deletion recreates)',
         security: WRITE,
@@ -292,6 +302,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}': {
       patch: {
+        operationId: 'updateDataset',
         summary:
           "Change what readers see of a dataset: title, description, citation, source, licence, credits, categories' labels and colours (admins only)",
         security: WRITE,
@@ -307,6 +318,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}/revisions': {
       get: {
+        operationId: 'listDatasetRevisions',
         summary: "The dataset's recent changes (records, notes, configuration), newest first",
         security: READ,
         parameters: [
@@ -328,6 +340,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}/notes': {
       post: {
+        operationId: 'createNote',
         summary: 'Add a research note on a country (the country by ISO code or name; sources as URLs)',
         security: WRITE,
         parameters: [idParam('Dataset id')],
@@ -342,6 +355,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/notes/{id}': {
       patch: {
+        operationId: 'updateNote',
         summary: 'Change a research note',
         security: WRITE,
         parameters: [idParam('Note id'), ifMatch, changeReason],
@@ -356,6 +370,7 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
       delete: {
+        operationId: 'deleteNote',
         summary: 'Delete a research note (its history is kept)',
         security: WRITE,
         parameters: [idParam('Note id'), ifMatch, changeReason],
@@ -370,6 +385,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/notes/{id}/revisions': {
       get: {
+        operationId: 'listNoteRevisions',
         summary: 'The history of a research note, newest first, each with its diff',
         security: READ,
         parameters: [idParam('Note id')],
@@ -382,6 +398,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/notes/{id}/revert': {
       post: {
+        operationId: 'revertNote',
         summary: 'Undo one revision of a research note, field by field, as for agreements',
         security: WRITE,
         parameters: [idParam('Note id'), ifMatch, changeReason],
@@ -402,11 +419,13 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/publish': {
       get: {
+        operationId: 'getPublishStatus',
         summary: 'Whether publishing the static copy is set up, and when each dataset was last published',
         security: READ,
         responses: { '200': { description: 'The publishing status' }, '401': error('Not logged in') },
       },
       post: {
+        operationId: 'publishSite',
         summary:
           'Publish the static copy (atlas bake) into the folder the operator configured (ATLAS_PUBLISH_DIR)',
         security: WRITE,
@@ -419,11 +438,13 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/users': {
       get: {
+        operationId: 'listUsers',
         summary: 'The users (admins only)',
         security: READ,
         responses: { '200': json('The users', 'UserList'), ...DENIED },
       },
       post: {
+        operationId: 'createUser',
         summary: 'Add a user (admins only)',
         security: WRITE,
         requestBody: body('NewUser'),
