@@ -58,7 +58,7 @@ describe('the served OpenAPI document under Redocly CLI (recommended rules)', ()
   let dir: string;
   let doc: { paths: Record<string, Record<string, Record<string, unknown>>> };
   beforeAll(async () => {
-    s = await seededApp(testDatabases('openapi-lint')[0]!);
+    s = await seededApp(testDatabases('openapi_lint')[0]!);
     dir = mkdtempSync(join(tmpdir(), 'atlas-openapi-lint-'));
     const res = await s.app.request('/api/v1/openapi.json');
     expect(res.status).toBe(200);

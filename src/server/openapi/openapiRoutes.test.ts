@@ -25,7 +25,7 @@ function openApiPaths(honoPath: string): string[] {
 describe('the OpenAPI document and the app', () => {
   let s: SeededApp;
   beforeAll(async () => {
-    s = await seededApp(testDatabases('openapi-routes')[0]!);
+    s = await seededApp(testDatabases('openapi_routes')[0]!);
   });
   afterAll(async () => {
     await s?.close();
