@@ -81,6 +81,9 @@ const pathParam = (name: string, description: string): JsonObject => ({
 
 const DATASET_ID = pathParam('id', 'Dataset id, e.g. the id listed by GET /api/v1/datasets');
 
+// The routes that take no query parameters answer 400 to any (NoQuerySchema), so a typo is not ignored.
+const NO_QUERY = 'This route takes no query parameters';
+
 const errorResponse = (description: string): JsonObject => ({
   description,
   content: { 'application/json': { schema: ref('Error') } },
@@ -130,7 +133,7 @@ function download(format: string, contentType: string, schema: JsonObject): Json
     summary: `Download the dataset as ${format} (Content-Disposition: attachment)`,
     parameters: [DATASET_ID],
     ok: cached(`The dataset as ${format}`, contentType, schema),
-    errors: { '404': 'No such dataset' },
+    errors: { '400': NO_QUERY, '404': 'No such dataset' },
   });
 }
 
@@ -142,13 +145,37 @@ function allPaths(read: Record<string, JsonObject>): Record<string, JsonObject> 
   return paths;
 }
 
+const isEmptySchema = (s: unknown): boolean =>
+  typeof s === 'object' && s !== null && !Array.isArray(s) && Object.keys(s).length === 0;
+
+/**
+ * z.unknown().nullable() becomes `anyOf: [{}, {type: null}]`; `{}` already allows anything, so the anyOf
+ * says nothing (Redocly's no-illogical-composition-keywords warns). Drop such anyOfs, keep the rest.
+ */
+function withoutVacuousAnyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutVacuousAnyOf);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'anyOf' && Array.isArray(v) && v.some(isEmptySchema)) continue;
+    out[key] = withoutVacuousAnyOf(v);
+  }
+  return out;
+}
+
 export function buildOpenApi(): JsonObject {
+  return withoutVacuousAnyOf(document()) as JsonObject;
+}
+
+function document(): JsonObject {
   const editor = editorComponents();
   return {
     openapi: '3.1.0',
     info: {
       title: 'Accord Atlas API',
       version: '1',
+      // The software's licence; each dataset states the licence of its data (GET /api/v1/datasets/{id}).
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'The public read API (no login; responses carry an ETag, send it back in If-None-Match for a 304) and the editor API (log in with POST /api/v1/session; every change sends X-CSRF-Token, and changes to a record send If-Match with its version).',
     },
@@ -174,13 +201,14 @@ export function buildOpenApi(): JsonObject {
         operationId: 'listDatasets',
         summary: 'All datasets with their categories, headline counts and last update',
         ok: cached('The datasets', 'application/json', ref('DatasetList')),
+        errors: { '400': NO_QUERY },
       }),
       '/api/v1/datasets/{id}': get({
         operationId: 'getDataset',
         summary: 'One dataset: configuration and statistics',
         parameters: [DATASET_ID],
         ok: cached('The dataset', 'application/json', ref('DatasetResponse')),
-        errors: { '404': 'No such dataset' },
+        errors: { '400': NO_QUERY, '404': 'No such dataset' },
       }),
       '/api/v1/datasets/{id}/agreements': get({
         operationId: 'listAgreements',
@@ -194,14 +222,14 @@ export function buildOpenApi(): JsonObject {
         summary: "A partner country with the dataset's agreements grouped by category, and research notes",
         parameters: [DATASET_ID, pathParam('code', 'ISO 3166-1 alpha-2 code, any case')],
         ok: cached('The country', 'application/json', ref('CountryResponse')),
-        errors: { '404': 'No such dataset or country code' },
+        errors: { '400': NO_QUERY, '404': 'No such dataset or country code' },
       }),
       '/api/v1/datasets/{id}/document': get({
         operationId: 'getDatasetDocument',
         summary: 'The whole dataset as one JSON document (what the map page loads)',
         parameters: [DATASET_ID],
         ok: cached('The dataset document', 'application/json', ref('DatasetDocument')),
-        errors: { '404': 'No such dataset' },
+        errors: { '400': NO_QUERY, '404': 'No such dataset' },
       }),
       '/api/v1/datasets/{id}/export.csv': download('CSV', 'text/csv', { type: 'string' }),
       '/api/v1/datasets/{id}/export.json': download('JSON', 'application/json', ref('DatasetDocument')),
@@ -211,7 +239,7 @@ export function buildOpenApi(): JsonObject {
         summary: 'One agreement; its version is also the ETag (use it as If-Match when editing)',
         parameters: [pathParam('id', 'Agreement id')],
         ok: cached('The agreement', 'application/json', ref('Agreement')),
-        errors: { '404': 'No such agreement' },
+        errors: { '400': NO_QUERY, '404': 'No such agreement' },
       }),
       '/api/v1/openapi.json': get({
         operationId: 'getOpenApi',

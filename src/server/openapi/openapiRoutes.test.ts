@@ -61,4 +61,21 @@ describe('the OpenAPI document and the app', () => {
     expect(undocumented, 'served but not in the OpenAPI document (src/server/openapi/)').toEqual([]);
     expect(unserved, 'in the OpenAPI document but not served').toEqual([]);
   });
+
+  it('answers 400 where the document says a route takes no query parameters', async () => {
+    const doc = buildOpenApi() as {
+      paths: Record<string, { get?: { responses: Record<string, { description?: string }> } }>;
+    };
+    const noQuery = Object.entries(doc.paths)
+      .filter(
+        ([, item]) => item.get?.responses['400']?.description === 'This route takes no query parameters',
+      )
+      .map(([path]) => path);
+    expect(noQuery).toEqual(expect.arrayContaining(['/api/v1/datasets', '/api/v1/datasets/{id}/export.csv']));
+    const [dataset] = await s.store.listDatasets();
+    for (const path of ['/api/v1/datasets', '/api/v1/datasets/{id}', '/api/v1/datasets/{id}/export.csv']) {
+      const res = await s.app.request(`${path.replace('{id}', dataset!.id)}?unknown=1`);
+      expect(res.status, path).toBe(400);
+    }
+  });
 });
