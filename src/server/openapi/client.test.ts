@@ -34,7 +34,7 @@ describe('the OpenAPI document for client generators', () => {
     expect(ops.filter((o) => !o.operationId).map((o) => o.where)).toEqual([]);
     expect(ops.filter((o) => !Array.isArray(o.security)).map((o) => o.where)).toEqual([]);
     expect(ops.find((o) => o.where === 'get /api/v1/datasets/{id}/versions')).toMatchObject({
-      operationId: 'getDatasetsVersions',
+      operationId: 'listVersions',
       security: [],
     });
   });

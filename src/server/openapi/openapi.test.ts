@@ -160,6 +160,64 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/api/v1/notes/{id}/revert']!.post!.parameters.map((p) => p.name)).toContain('If-Match');
   });
 
+  // Generated clients name their functions after operationId (see README.md here for the naming scheme); an
+  // operation added without one fails here, named.
+  it('names every operation: an operationId, camelCase and unique', () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({
+        where: `${method.toUpperCase()} ${path}`,
+        id: (op as { operationId?: unknown }).operationId,
+      })),
+    );
+    const missing = operations.filter((o) => typeof o.id !== 'string').map((o) => o.where);
+    expect(
+      missing,
+      'operations without an operationId (name them: see src/server/openapi/README.md)',
+    ).toEqual([]);
+    const ids = operations.map((o) => o.id as string);
+    expect(
+      ids.filter((id) => !/^[a-z][a-zA-Z0-9]*$/.test(id)),
+      'not camelCase',
+    ).toEqual([]);
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      'used twice',
+    ).toEqual([]);
+    const byWhere = Object.fromEntries(operations.map((o) => [o.where, o.id]));
+    expect(byWhere).toMatchObject({
+      'GET /api/v1/datasets': 'listDatasets',
+      'GET /api/v1/datasets/{id}': 'getDataset',
+      'GET /api/v1/datasets/{id}/agreements': 'listAgreements',
+      'GET /api/v1/agreements/{id}': 'getAgreement',
+      'PATCH /api/v1/agreements/{id}': 'updateAgreement',
+      'POST /api/v1/agreements/{id}/revert': 'revertAgreement',
+      'POST /api/v1/session': 'createSession',
+      'GET /api/v1/datasets/{id}/export.csv': 'exportDatasetCsv',
+    });
+  });
+
+  it('declares security on every operation: none for public reads and the login, cookie + CSRF for changes', () => {
+    const undeclared: string[] = [];
+    const publicOps: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const security = (op as { security?: unknown[] }).security;
+        if (!Array.isArray(security)) undeclared.push(`${method} ${path}`);
+        else if (security.length === 0) publicOps.push(`${method} ${path}`);
+        else if (method !== 'get') expect(security, `${method} ${path}`).toEqual([{ session: [], csrf: [] }]);
+      }
+    }
+    expect(undeclared).toEqual([]);
+    expect(publicOps.sort()).toEqual(
+      [
+        ...ROUTES.map((r) => `get ${r}`),
+        'post /api/v1/session',
+        'post /api/v1/datasets/{id}/suggestions',
+      ].sort(),
+    );
+    expect((doc as unknown as { servers: unknown }).servers).toEqual([expect.objectContaining({ url: '/' })]);
+  });
+
   it('only refers to schemas it defines', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map(
       (m) => m[1]!,

@@ -18,7 +18,6 @@ import {
 } from '../read/apiSchemas.ts';
 import { editorComponents, editorPaths } from './openapiEditor.ts';
 import { sourcesPaths, sourcesSchemas } from './openapiSources.ts';
-import { completeOperations } from './operationNames.ts';
 
 // The OpenAPI 3.1 document is generated from the same zod schemas the handlers validate with. OpenAPI 3.1
 // schemas are JSON Schema 2020-12, which is what z.toJSONSchema writes.
@@ -84,6 +83,9 @@ const pathParam = (name: string, description: string): JsonObject => ({
 
 const DATASET_ID = pathParam('id', 'Dataset id, e.g. the id listed by GET /api/v1/datasets');
 
+// The routes that take no query parameters answer 400 to any (NoQuerySchema), so a typo is not ignored.
+const NO_QUERY = 'This route takes no query parameters';
+
 const errorResponse = (description: string): JsonObject => ({
   description,
   content: { 'application/json': { schema: ref('Error') } },
@@ -98,7 +100,16 @@ const cached = (description: string, contentType: string, schema: JsonObject): J
   content: { [contentType]: { schema } },
 });
 
-type Op = { summary: string; parameters?: JsonObject[]; ok: JsonObject; errors?: Record<string, string> };
+type Op = {
+  operationId: string;
+  summary: string;
+  parameters?: JsonObject[];
+  ok: JsonObject;
+  errors?: Record<string, string>;
+};
+
+/** Public reads need no login: an empty security list says so (Redocly's security-defined rule). */
+const PUBLIC: JsonObject[] = [];
 
 function get(op: Op): JsonObject {
   const responses: JsonObject = {
@@ -107,15 +118,24 @@ function get(op: Op): JsonObject {
   };
   for (const [status, description] of Object.entries(op.errors ?? {}))
     responses[status] = errorResponse(description);
-  return { get: { summary: op.summary, parameters: op.parameters ?? [], responses } };
+  return {
+    get: {
+      operationId: op.operationId,
+      summary: op.summary,
+      security: PUBLIC,
+      parameters: op.parameters ?? [],
+      responses,
+    },
+  };
 }
 
 function download(format: string, contentType: string, schema: JsonObject): JsonObject {
   return get({
+    operationId: `exportDataset${format[0]}${format.slice(1).toLowerCase()}`,
     summary: `Download the dataset as ${format} (Content-Disposition: attachment)`,
     parameters: [DATASET_ID],
     ok: cached(`The dataset as ${format}`, contentType, schema),
-    errors: { '404': 'No such dataset' },
+    errors: { '400': NO_QUERY, '404': 'No such dataset' },
   });
 }
 
@@ -124,27 +144,51 @@ function allPaths(read: Record<string, JsonObject>): Record<string, JsonObject> 
   const paths: Record<string, JsonObject> = { ...read };
   for (const [path, ops] of Object.entries(editorPaths())) paths[path] = { ...paths[path], ...ops };
   for (const [path, ops] of Object.entries(sourcesPaths())) paths[path] = { ...paths[path], ...ops };
-  return completeOperations(paths);
+  return paths;
+}
+
+const isEmptySchema = (s: unknown): boolean =>
+  typeof s === 'object' && s !== null && !Array.isArray(s) && Object.keys(s).length === 0;
+
+/**
+ * z.unknown().nullable() becomes `anyOf: [{}, {type: null}]`; `{}` already allows anything, so the anyOf
+ * says nothing (Redocly's no-illogical-composition-keywords warns). Drop such anyOfs, keep the rest.
+ */
+function withoutVacuousAnyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutVacuousAnyOf);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'anyOf' && Array.isArray(v) && v.some(isEmptySchema)) continue;
+    out[key] = withoutVacuousAnyOf(v);
+  }
+  return out;
 }
 
 export function buildOpenApi(): JsonObject {
+  return withoutVacuousAnyOf(document()) as JsonObject;
+}
+
+function document(): JsonObject {
   const editor = editorComponents();
   return {
     openapi: '3.1.0',
     info: {
       title: 'Accord Atlas API',
       version: '1',
-      // The software's licence; each dataset names its own data licence (GET /api/v1/datasets/{id}).
+      // The software's licence; each dataset states the licence of its data (GET /api/v1/datasets/{id}).
       license: { name: 'MIT', identifier: 'MIT' },
       description:
         'The public read API (no login; responses carry an ETag, send it back in If-None-Match for a 304) and the editor API (log in with POST /api/v1/session; every change sends X-CSRF-Token, and changes to a record send If-Match with its version).',
     },
+    // Relative (allowed since 3.0): the paths are served by whichever host serves this document.
+    servers: [{ url: '/', description: 'The server that serves this document' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    // Relative: the API is described at the address it is served from (any host, any port).
-    servers: [{ url: '/', description: 'This server' }],
     paths: allPaths({
       '/healthz': {
         get: {
+          operationId: 'getHealth',
+          security: PUBLIC,
           summary: 'Liveness and database check',
           responses: {
             '200': { description: 'Healthy', content: { 'application/json': { schema: ref('Health') } } },
@@ -156,34 +200,41 @@ export function buildOpenApi(): JsonObject {
         },
       },
       '/api/v1/datasets': get({
+        operationId: 'listDatasets',
         summary: 'All datasets with their categories, headline counts and last update',
         ok: cached('The datasets', 'application/json', ref('DatasetList')),
+        errors: { '400': NO_QUERY },
       }),
       '/api/v1/datasets/{id}': get({
+        operationId: 'getDataset',
         summary: 'One dataset: configuration and statistics',
         parameters: [DATASET_ID],
         ok: cached('The dataset', 'application/json', ref('DatasetResponse')),
-        errors: { '404': 'No such dataset' },
+        errors: { '400': NO_QUERY, '404': 'No such dataset' },
       }),
       '/api/v1/datasets/{id}/agreements': get({
+        operationId: 'listAgreements',
         summary: 'Agreements of a dataset, filtered; total and statistics are of the filtered set',
         parameters: [DATASET_ID, ...queryParameters(AgreementQuerySchema)],
         ok: cached('The matching agreements', 'application/json', ref('AgreementList')),
         errors: { '400': 'A query parameter is invalid; the message names it', '404': 'No such dataset' },
       }),
       '/api/v1/datasets/{id}/countries/{code}': get({
+        operationId: 'getCountry',
         summary: "A partner country with the dataset's agreements grouped by category, and research notes",
         parameters: [DATASET_ID, pathParam('code', 'ISO 3166-1 alpha-2 code, any case')],
         ok: cached('The country', 'application/json', ref('CountryResponse')),
-        errors: { '404': 'No such dataset or country code' },
+        errors: { '400': NO_QUERY, '404': 'No such dataset or country code' },
       }),
       '/api/v1/datasets/{id}/document': get({
+        operationId: 'getDatasetDocument',
         summary: 'The whole dataset as one JSON document (what the map page loads)',
         parameters: [DATASET_ID],
         ok: cached('The dataset document', 'application/json', ref('DatasetDocument')),
-        errors: { '404': 'No such dataset' },
+        errors: { '400': NO_QUERY, '404': 'No such dataset' },
       }),
       '/api/v1/datasets/{id}/versions': get({
+        operationId: 'listVersions',
         summary:
           'The published versions of a dataset, newest first: number, time, note, counts and what each added, changed and removed since the one before',
         parameters: [DATASET_ID],
@@ -191,6 +242,7 @@ export function buildOpenApi(): JsonObject {
         errors: { '404': 'No such dataset' },
       }),
       '/api/v1/datasets/{id}/versions/{n}/document': get({
+        operationId: 'getVersionDocument',
         summary: 'The frozen dataset document of version n, as published; it never changes (cached for good)',
         parameters: [DATASET_ID, pathParam('n', 'Version number: 1, 2, 3 …')],
         ok: cached('The frozen dataset document', 'application/json', ref('DatasetDocument')),
@@ -200,12 +252,14 @@ export function buildOpenApi(): JsonObject {
       '/api/v1/datasets/{id}/export.json': download('JSON', 'application/json', ref('DatasetDocument')),
       '/api/v1/datasets/{id}/export.geojson': download('GeoJSON', 'application/geo+json', { type: 'object' }),
       '/api/v1/agreements/{id}': get({
+        operationId: 'getAgreement',
         summary: 'One agreement; its version is also the ETag (use it as If-Match when editing)',
         parameters: [pathParam('id', 'Agreement id')],
         ok: cached('The agreement', 'application/json', ref('Agreement')),
-        errors: { '404': 'No such agreement' },
+        errors: { '400': NO_QUERY, '404': 'No such agreement' },
       }),
       '/api/v1/openapi.json': get({
+        operationId: 'getOpenApi',
         summary: 'This document',
         ok: cached('OpenAPI 3.1 document', 'application/json', { type: 'object' }),
       }),

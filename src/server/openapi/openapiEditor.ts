@@ -166,7 +166,9 @@ export function editorPaths(): Record<string, JsonObject> {
   return {
     '/api/v1/session': {
       post: {
+        operationId: 'createSession',
         summary: 'Log in: sets the session cookie (HttpOnly, SameSite=Strict) and returns the CSRF token',
+        security: [],
         requestBody: body('Login'),
         responses: {
           '200': json('Logged in', 'Session'),
@@ -175,11 +177,13 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
       get: {
+        operationId: 'getSession',
         summary: 'Who is logged in, with the CSRF token again; user and csrfToken are null when nobody is',
         security: READ,
         responses: { '200': json('The session, or nulls', 'Session') },
       },
       delete: {
+        operationId: 'deleteSession',
         summary: 'Log out',
         security: WRITE,
         responses: { '204': { description: 'Logged out; the cookie is cleared' }, ...DENIED },
@@ -187,6 +191,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}/agreements': {
       post: {
+        operationId: 'createAgreement',
         summary:
           'Add an agreement (partners as ISO codes or names; a date as text or parts; sources as URLs)',
         security: WRITE,
@@ -202,6 +207,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}/import': {
       post: {
+        operationId: 'importDataset',
         summary:
           'Import a spreadsheet (seed layout, normalized CSV/XLSX or JSON document): it becomes the dataset, as with atlas import',
         security: WRITE,
@@ -269,6 +275,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/agreements/{id}': {
       patch: {
+        operationId: 'updateAgreement',
         summary: 'Change fields of an agreement',
         security: WRITE,
         parameters: [idParam('Agreement id'), ifMatch, changeReason],
@@ -283,6 +290,7 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
       delete: {
+        operationId: 'deleteAgreement',
         summary: 'Delete an agreement (its history is kept; a revert brings it back)',
         security: WRITE,
         parameters: [idParam('Agreement id'), ifMatch, changeReason],
@@ -297,6 +305,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/agreements/{id}/revisions': {
       get: {
+        operationId: 'listAgreementRevisions',
         summary:
           'The history of an agreement, newest first (who, when, why, before and after, and the diff: what each changed, field by field)',
         security: READ,
@@ -310,6 +319,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/agreements/{id}/revert': {
       post: {
+        operationId: 'revertAgreement',
         summary:
           'Undo one revision: the fields it changed go back to their values before it, later changes to other fields are kept (recorded as a new revision; undoing a creation deletes, undoing a deletion recreates)',
         security: WRITE,
@@ -331,6 +341,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}': {
       patch: {
+        operationId: 'updateDataset',
         summary:
           "Change what readers see of a dataset: title, description, citation, source, licence, credits, categories' labels and colours (admins only)",
         security: WRITE,
@@ -346,6 +357,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}/revisions': {
       get: {
+        operationId: 'listDatasetRevisions',
         summary: "The dataset's recent changes (records, notes, configuration), newest first",
         security: READ,
         parameters: [
@@ -367,6 +379,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/datasets/{id}/notes': {
       post: {
+        operationId: 'createNote',
         summary: 'Add a research note on a country (the country by ISO code or name; sources as URLs)',
         security: WRITE,
         parameters: [idParam('Dataset id')],
@@ -381,6 +394,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/notes/{id}': {
       patch: {
+        operationId: 'updateNote',
         summary: 'Change a research note',
         security: WRITE,
         parameters: [idParam('Note id'), ifMatch, changeReason],
@@ -395,6 +409,7 @@ export function editorPaths(): Record<string, JsonObject> {
         },
       },
       delete: {
+        operationId: 'deleteNote',
         summary: 'Delete a research note (its history is kept)',
         security: WRITE,
         parameters: [idParam('Note id'), ifMatch, changeReason],
@@ -409,6 +424,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/notes/{id}/revisions': {
       get: {
+        operationId: 'listNoteRevisions',
         summary: 'The history of a research note, newest first, each with its diff',
         security: READ,
         parameters: [idParam('Note id')],
@@ -421,6 +437,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/notes/{id}/revert': {
       post: {
+        operationId: 'revertNote',
         summary: 'Undo one revision of a research note, field by field, as for agreements',
         security: WRITE,
         parameters: [idParam('Note id'), ifMatch, changeReason],
@@ -441,12 +458,14 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/publish': {
       get: {
+        operationId: 'getPublishStatus',
         summary:
           'Whether a static copy is written on publishing, and the versions of each dataset published so far',
         security: READ,
         responses: { '200': { description: 'The publishing status' }, '401': error('Not logged in') },
       },
       post: {
+        operationId: 'publishSite',
         summary:
           'Publish: record the next numbered version of a dataset (body {note?, dataset?}; default: the default dataset), then write the static copy (atlas bake) where the operator configured a folder (ATLAS_PUBLISH_DIR)',
         security: WRITE,
@@ -466,11 +485,13 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/users': {
       get: {
+        operationId: 'listUsers',
         summary: 'The users (admins only)',
         security: READ,
         responses: { '200': json('The users', 'UserList'), ...DENIED },
       },
       post: {
+        operationId: 'createUser',
         summary: 'Add a user (admins only)',
         security: WRITE,
         requestBody: body('NewUser'),
@@ -484,6 +505,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/users/{email}': {
       patch: {
+        operationId: 'updateUser',
         summary:
           "Change a user's role, datasets, right to publish, or disable/enable them (admins only); a role change or disabling ends their sessions",
         security: WRITE,
@@ -500,6 +522,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/users/{email}/password': {
       post: {
+        operationId: 'resetUserPassword',
         summary: "Set a user's password (admins only); every session of that user ends",
         security: WRITE,
         parameters: [EMAIL_PARAM],
@@ -514,6 +537,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/session/password': {
       post: {
+        operationId: 'changePassword',
         summary: 'Change your own password with the current one; your other sessions end, this one stays',
         security: WRITE,
         requestBody: body('PasswordChange'),
@@ -527,11 +551,13 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/session/list': {
       get: {
+        operationId: 'listSessions',
         summary: 'Your sessions: when started, last seen, address, browser; which one is this',
         security: READ,
         responses: { '200': json('Your sessions', 'SessionList'), ...DENIED },
       },
       delete: {
+        operationId: 'deleteOtherSessions',
         summary: 'End all your other sessions',
         security: WRITE,
         responses: { '200': { description: '{ended: N}' }, ...DENIED },
@@ -539,6 +565,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/session/list/{id}': {
       delete: {
+        operationId: 'endSession',
         summary: 'End one of your sessions',
         security: WRITE,
         parameters: [idParam('The session id from GET /api/v1/session/list')],
@@ -547,6 +574,7 @@ export function editorPaths(): Record<string, JsonObject> {
     },
     '/api/v1/audit': {
       get: {
+        operationId: 'listAudit',
         summary:
           'The audit log, newest first (admins only): logins, failures, logouts, account changes, imports, publications',
         security: READ,
