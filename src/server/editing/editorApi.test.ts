@@ -629,6 +629,33 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect(noToken.status).toBe(403);
   });
 
+  it('an import whose dryRun value or query parameter is misspelt is refused (400), not applied', async () => {
+    const me = await login(EDITOR);
+    const exported = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const edited = exported.replace('Memorandum of', 'A memorandum of');
+    expect(edited).not.toBe(exported);
+    for (const query of ['?dryRun=maybe', '?dryRun=ture', '?dryrun=true', '?dry_run=1']) {
+      const res = await request(`/api/v1/datasets/${DS}/import${query}&filename=agreements.csv`, {
+        method: 'POST',
+        body: edited,
+        headers: as(me, { 'content-type': 'text/csv' }),
+      });
+      expect(res.status, query).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code, query).toBe('invalid_parameter');
+      expect(body.error.message, query).toMatch(/dryRun/);
+    }
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toBe(exported);
+    const dry = await request(`/api/v1/datasets/${DS}/import?dryRun=1&filename=agreements.csv`, {
+      method: 'POST',
+      body: edited,
+      headers: as(me, { 'content-type': 'text/csv' }),
+    });
+    expect(dry.status).toBe(200);
+    expect(((await dry.json()) as { dryRun: boolean }).dryRun).toBe(true);
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toBe(exported);
+  });
+
   it("an import applies only the approved preview: ?basis= after someone else's edit is 409 with the new preview, nothing written", async () => {
     const me = await login(EDITOR);
     const url = `/api/v1/datasets/${DS}/import`;
