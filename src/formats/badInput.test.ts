@@ -1,6 +1,8 @@
-import { strToU8, zipSync } from 'fflate';
+import { gzipSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fixture, loadDataset, readBytes } from '../../test/fixtures/index.ts';
+import { writeBackup } from '../store/backup.ts';
+import { tempStore } from '../store/testing.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { parseFile } from './parseFile.ts';
 
@@ -106,6 +108,28 @@ describe('bad input', () => {
     expect(xlsx.errors[0]?.message).toMatch(/not an \.xlsx workbook/);
     const text = await read('text-named.xlsx');
     expect(text.errors[0]?.message).toMatch(/this file is text, not an \.xlsx workbook/);
+  });
+
+  it("a backup given to import (plain or gzip'd) is refused saying it is a backup and to use atlas restore", async () => {
+    const t = await tempStore('sqlite');
+    let text = '';
+    try {
+      await writeBackup(t.store, async (line) => {
+        text += line;
+      });
+    } finally {
+      await t.dispose();
+    }
+    for (const [name, bytes] of [
+      ['atlas.jsonl', strToU8(text)],
+      ['atlas.jsonl.gz', gzipSync(strToU8(text))],
+      ['atlas-backup.json', strToU8(text)],
+    ] as const) {
+      const r = await parseFile(bytes, name, dataset);
+      expect(r.agreements, name).toEqual([]);
+      expect(r.errors, name).toHaveLength(1);
+      expect(r.errors[0]?.message, name).toMatch(/Accord Atlas backup.*atlas restore/);
+    }
   });
 
   it('a LibreOffice .ods or an Apple Numbers file is refused saying what it is and how to save it', async () => {

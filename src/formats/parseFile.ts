@@ -18,7 +18,7 @@ import type { ParsedContent } from './parsedContent.ts';
 import { parseSeed } from './seed/parseSeed.ts';
 import { readSeedHeader } from './seed/seedHeader.ts';
 import { decodeText } from './text/decodeText.ts';
-import { sniffBytes } from './text/sniffBytes.ts';
+import { BACKUP_ADVICE, sniffBytes } from './text/sniffBytes.ts';
 import { tsvGrid } from './text/tsvGrid.ts';
 import type { FileContainer, GridRow, ParsedFile } from './types.ts';
 import { readXlsxSheets } from './xlsx/readXlsxSheets.ts';
@@ -114,6 +114,9 @@ export async function parseFile(bytes: Uint8Array, fileName: string, dataset: Da
   const decoded = decodeText(bytes);
   if (!decoded.ok) return failed(container, decoded.problem);
   if (decoded.text.trim() === '') return failed(container, { line: null, column: null, message: EMPTY });
+  // A backup's first line is its header (docs/formats.md, "Backup"); it is JSON Lines, so it would read as broken JSON.
+  if (decoded.text.startsWith('{"format":"accord-atlas/backup@'))
+    return failed(container, { line: null, column: null, message: `this is an ${BACKUP_ADVICE}` });
   if (container === 'json') {
     const { document, ...content } = parseJson(decoded.text);
     const parsed = result('json', 'json', content);
