@@ -17,6 +17,7 @@ import { sendJson } from './http/httpCache.ts';
 import { HttpError } from './http/httpError.ts';
 import { type Logger, silentLogger } from './http/logger.ts';
 import { readCors } from './http/readCors.ts';
+import { refuseNul } from './http/refuseNul.ts';
 import { securityHeaders } from './http/security.ts';
 import { type LinkCheckConfig, linkCheckRoutes } from './linkcheck/linkCheckRoutes.ts';
 import { buildOpenApi } from './openapi/openapi.ts';
@@ -76,6 +77,7 @@ export function createApp(options: AppOptions): Hono {
   app.onError(createErrorHandler(logger));
   app.notFound(notFoundHandler);
   app.use(securityHeaders());
+  app.use(refuseNul());
   app.use(compress());
   app.use(suggestionCors());
   app.use(readCors());

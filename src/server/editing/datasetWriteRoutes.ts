@@ -36,6 +36,12 @@ async function uploadedFile(c: Context): Promise<Upload> {
         `"reason" is ${reason.length} characters; keep it under ${MAX_REASON}`,
       );
     const basis = textParam(c, form, 'basis')?.trim();
+    if (`${reason ?? ''}${basis ?? ''}`.includes('\u0000'))
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        '"reason" or "basis" contains a NUL character (U+0000); remove it',
+      );
     return { reason: reason || undefined, basis: basis || undefined };
   };
   if (/^multipart\/form-data/i.test(type)) {
