@@ -1,5 +1,6 @@
-import { gzipSync, strToU8, zipSync } from 'fflate';
+import { gzipSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { fixture, loadDataset, readBytes } from '../../test/fixtures/index.ts';
 import { writeBackup } from '../store/backup.ts';
 import { tempStore } from '../store/testing.ts';
@@ -130,6 +131,23 @@ describe('bad input', () => {
       expect(r.errors, name).toHaveLength(1);
       expect(r.errors[0]?.message, name).toMatch(/Accord Atlas backup.*atlas restore/);
     }
+  });
+
+  it('a workbook cell holding a NUL character (_x0000_) is an error at its line, nothing imported', async () => {
+    const rows = [
+      ['kind', 'category', 'partners', 'summary', 'source_urls'],
+      ['agreement', 'mou', 'FR', 'fine', 'https://example.org/fr'],
+      ['agreement', 'mou', 'DE', 'PLACEHOLDER', 'https://example.org/de'],
+    ].map((r) => r.map((value) => ({ value, type: String })));
+    const parts = unzipSync(new Uint8Array(await writeXlsxFile(rows).toBuffer()));
+    const name = Object.keys(parts).find((k) => /sharedStrings\.xml$/.test(k)) ?? 'xl/worksheets/sheet1.xml';
+    // Excel writes a control character in a cell as _xHHHH_; read-excel-file decodes it.
+    parts[name] = strToU8(strFromU8(parts[name]!).replace('PLACEHOLDER', 'a_x0000_b'));
+    const r = await parseFile(zipSync(parts), 'nul.xlsx', dataset);
+    expect(r.agreements).toEqual([]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringMatching(/cell 4 .*NUL character/) }),
+    ]);
   });
 
   it('a LibreOffice .ods or an Apple Numbers file is refused saying what it is and how to save it', async () => {
