@@ -264,6 +264,25 @@ describe.each(databases)('atlas import / export on %s', (_name, url) => {
     expect(JSON.parse(applied.stdout)).toMatchObject({ changed: 1, dryRun: false });
   });
 
+  it('--dataset and a --config whose id differs: the message names both ids, exit 1, nothing written', async () => {
+    const cfg = fixture('second-dataset', 'dataset.json');
+    const id = JSON.parse(readFileSync(cfg, 'utf8')).id as string;
+    const before = await snapshotDb(db);
+    const r = await atlas(
+      db,
+      'import',
+      fixture('second-dataset', 'agreements.csv'),
+      '--dataset',
+      'my-map',
+      '--config',
+      cfg,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`the configuration ${cfg} is dataset "${id}", not "my-map"`);
+    expect(r.stderr).toContain(`--dataset ${id}`);
+    expect(await snapshotDb(db)).toBe(before);
+  });
+
   it('a second dataset (another focal country, other categories) imports and counts with no code change', async () => {
     const cfg = fixture('second-dataset', 'dataset.json');
     const id = JSON.parse(readFileSync(cfg, 'utf8')).id as string;

@@ -69,6 +69,10 @@ export async function storeDataset(
         if (persist) await store.putDataset(config, { actor: 'cli', reason: 'dataset created on first use' });
         return config;
       }
+      // The usual first-run slip: --dataset names the new dataset, while the JSON's "id" says another.
+      throw new DataError(
+        `the configuration ${configPath} is dataset "${config.id}", not "${id}": give --dataset ${config.id}, or change the "id" in the JSON`,
+      );
     }
     const known = (await store.listDatasets()).map((d) => d.id);
     throw new DataError(

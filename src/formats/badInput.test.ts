@@ -1,6 +1,9 @@
-import { strToU8, zipSync } from 'fflate';
+import { gzipSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { fixture, loadDataset, readBytes } from '../../test/fixtures/index.ts';
+import { writeBackup } from '../store/backup.ts';
+import { tempStore } from '../store/testing.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { parseFile } from './parseFile.ts';
 
@@ -106,6 +109,45 @@ describe('bad input', () => {
     expect(xlsx.errors[0]?.message).toMatch(/not an \.xlsx workbook/);
     const text = await read('text-named.xlsx');
     expect(text.errors[0]?.message).toMatch(/this file is text, not an \.xlsx workbook/);
+  });
+
+  it("a backup given to import (plain or gzip'd) is refused saying it is a backup and to use atlas restore", async () => {
+    const t = await tempStore('sqlite');
+    let text = '';
+    try {
+      await writeBackup(t.store, async (line) => {
+        text += line;
+      });
+    } finally {
+      await t.dispose();
+    }
+    for (const [name, bytes] of [
+      ['atlas.jsonl', strToU8(text)],
+      ['atlas.jsonl.gz', gzipSync(strToU8(text))],
+      ['atlas-backup.json', strToU8(text)],
+    ] as const) {
+      const r = await parseFile(bytes, name, dataset);
+      expect(r.agreements, name).toEqual([]);
+      expect(r.errors, name).toHaveLength(1);
+      expect(r.errors[0]?.message, name).toMatch(/Accord Atlas backup.*atlas restore/);
+    }
+  });
+
+  it('a workbook cell holding a NUL character (_x0000_) is an error at its line, nothing imported', async () => {
+    const rows = [
+      ['kind', 'category', 'partners', 'summary', 'source_urls'],
+      ['agreement', 'mou', 'FR', 'fine', 'https://example.org/fr'],
+      ['agreement', 'mou', 'DE', 'PLACEHOLDER', 'https://example.org/de'],
+    ].map((r) => r.map((value) => ({ value, type: String })));
+    const parts = unzipSync(new Uint8Array(await writeXlsxFile(rows).toBuffer()));
+    const name = Object.keys(parts).find((k) => /sharedStrings\.xml$/.test(k)) ?? 'xl/worksheets/sheet1.xml';
+    // Excel writes a control character in a cell as _xHHHH_; read-excel-file decodes it.
+    parts[name] = strToU8(strFromU8(parts[name]!).replace('PLACEHOLDER', 'a_x0000_b'));
+    const r = await parseFile(zipSync(parts), 'nul.xlsx', dataset);
+    expect(r.agreements).toEqual([]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringMatching(/cell 4 .*NUL character/) }),
+    ]);
   });
 
   it('a LibreOffice .ods or an Apple Numbers file is refused saying what it is and how to save it', async () => {

@@ -18,7 +18,7 @@ import type { ParsedContent } from './parsedContent.ts';
 import { parseSeed } from './seed/parseSeed.ts';
 import { readSeedHeader } from './seed/seedHeader.ts';
 import { decodeText } from './text/decodeText.ts';
-import { sniffBytes } from './text/sniffBytes.ts';
+import { BACKUP_ADVICE, sniffBytes } from './text/sniffBytes.ts';
 import { tsvGrid } from './text/tsvGrid.ts';
 import type { FileContainer, GridRow, ParsedFile } from './types.ts';
 import { readXlsxSheets } from './xlsx/readXlsxSheets.ts';
@@ -61,10 +61,28 @@ function containerFor(fileName: string, bytes: Uint8Array): FileContainer {
 function parseGrid(rows: readonly GridRow[], dataset: Dataset, container: FileContainer): ParsedFile {
   const over = gridLimitProblem(rows, uploadLimits());
   if (over) return failed(container, { ...over, column: null });
+  const nul = nulCell(rows);
+  if (nul) return failed(container, nul);
   const first = rows.find((r) => !isBlankRow(r));
   if (first && isNormalizedHeader(first.cells.map(cellText)))
     return result('csv', container, parseNormalized(rows, dataset));
   return result('seed', container, parseSeed(rows, dataset));
+}
+
+/** A cell holding U+0000 (a workbook writes it as `_x0000_`), which no database text can hold: an error at its
+ * line and column rather than a failed write. */
+function nulCell(rows: readonly GridRow[]): Problem | null {
+  for (const r of rows)
+    for (let i = 0; i < r.cells.length; i++) {
+      const cell = r.cells[i];
+      if (typeof cell === 'string' && cell.includes('\u0000'))
+        return {
+          line: r.line,
+          column: null,
+          message: `cell ${i + 1} of this row holds a NUL character (_x0000_ in a workbook), which no text can hold; delete it and import again`,
+        };
+    }
+  return null;
 }
 
 /** Whether rows hold a table this reader knows: the normalized header first, or a seed header row anywhere. */
@@ -114,6 +132,9 @@ export async function parseFile(bytes: Uint8Array, fileName: string, dataset: Da
   const decoded = decodeText(bytes);
   if (!decoded.ok) return failed(container, decoded.problem);
   if (decoded.text.trim() === '') return failed(container, { line: null, column: null, message: EMPTY });
+  // A backup's first line is its header (docs/formats.md, "Backup"); it is JSON Lines, so it would read as broken JSON.
+  if (decoded.text.startsWith('{"format":"accord-atlas/backup@'))
+    return failed(container, { line: null, column: null, message: `this is an ${BACKUP_ADVICE}` });
   if (container === 'json') {
     const { document, ...content } = parseJson(decoded.text);
     const parsed = result('json', 'json', content);

@@ -191,5 +191,16 @@ for (const { dialect, skip } of testDialects()) {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/--timeout "soon" must be a number/);
     });
+
+    it('refuses a --concurrency that is not a whole number (0.5 would start no request and never finish)', async () => {
+      for (const n of ['1.5', '0', '0.5']) {
+        const bad = await atlas(db.url, {}, 'links', 'check', '--json', '--concurrency', n);
+        expect(bad.code, n).toBe(2);
+        expect(bad.stderr, n).toMatch(
+          new RegExp(`--concurrency "${n.replace('.', '\\.')}" must be a whole number from 1 to 256`),
+        );
+        expect(bad.stdout, n).toBe('');
+      }
+    });
   });
 }

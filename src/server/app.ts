@@ -22,6 +22,7 @@ import { HttpError } from './http/httpError.ts';
 import { type Logger, silentLogger } from './http/logger.ts';
 import { originCheck } from './http/originCheck.ts';
 import { readCors } from './http/readCors.ts';
+import { refuseNul } from './http/refuseNul.ts';
 import { securityHeaders } from './http/security.ts';
 import { type LinkCheckConfig, linkCheckRoutes } from './linkcheck/linkCheckRoutes.ts';
 import { buildOpenApi } from './openapi/openapi.ts';
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): Hono {
   app.notFound(notFoundHandler);
   app.use(clientInfo(options.trustProxy ?? false));
   app.use(securityHeaders());
+  app.use(refuseNul());
   app.use(compress());
   app.use(suggestionCors());
   app.use(readCors());

@@ -63,8 +63,18 @@ function printReport(out: Out, r: LinkReport): void {
   );
 }
 
+/** Requests at once: a whole number, since a fraction below 1 would start none and the check would never end. */
+function concurrencyOption(raw: string | undefined): number {
+  if (raw === undefined) return 8;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new UsageError(`--concurrency "${raw}" must be a whole number from 1 to 256`);
+  }
+  return n;
+}
+
 export async function linksCheckCommand(opts: LinksCheckOptions, out: Out): Promise<number> {
-  const concurrency = Math.floor(positive(opts.concurrency, '--concurrency', 8, 256));
+  const concurrency = concurrencyOption(opts.concurrency);
   const timeoutMs = Math.round(positive(opts.timeout, '--timeout', 15, 600) * 1000);
   const archiveApi = process.env.ATLAS_ARCHIVE_API?.trim() || DEFAULT_ARCHIVE_API;
   if (opts.archive) {

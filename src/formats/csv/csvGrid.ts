@@ -17,12 +17,13 @@ export function guessDelimiter(text: string): string {
   return first.includes(';') ? ';' : ',';
 }
 
-/** Rows whose cell count differs from the first row's: how broken a reading looks. */
+/** Rows whose cell count differs from the first row's: how broken a reading looks. Empty lines do not count:
+ * an editor that appends LF rows usually leaves one at the end, and it would tie with the one broken record. */
 function ragged(grid: CsvGrid): number {
   if (!grid.ok) return Number.POSITIVE_INFINITY;
   const width = grid.rows[0]?.cells.length ?? 0;
   let n = 0;
-  for (const r of grid.rows) if (r.cells.length !== width) n++;
+  for (const r of grid.rows) if (r.cells.length !== width && r.cells.some((c) => c !== '')) n++;
   return n;
 }
 

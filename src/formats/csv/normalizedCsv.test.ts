@@ -186,6 +186,18 @@ describe('normalized CSV import', () => {
     expect(at).toEqual(expect.arrayContaining(['2:non_governmental', '2:status', '3:id', '3:partners']));
   });
 
+  it('an export appended to with LF rows and ending in an empty line, as an editor saves it, reads whole', async () => {
+    // The export's CRLF rows, then rows added in an editor that writes LF (quoted multi-line source cells in
+    // both), then the empty line such editors leave at the end: the mixed reading must still win.
+    const lines = serializeCsv(dataset, seed.agreements, seed.notes).split('\r\n');
+    const half = Math.floor(lines.length / 2);
+    const text = `${lines.slice(0, half).join('\r\n')}\r\n${lines.slice(half).join('\n')}\n`;
+    const r = await parseFile(enc(text), 'appended.csv', dataset);
+    expect(r.errors).toEqual([]);
+    expect(r.agreements).toHaveLength(seed.agreements.length);
+    expect(r.notes).toHaveLength(seed.notes.length);
+  });
+
   it('a file written to disk and read back is the same file (real file round trip)', async () => {
     const dir = tempDir();
     const path = join(dir, 'export.csv');

@@ -100,6 +100,19 @@ describe('JSON dataset document', () => {
     );
   });
 
+  it('a NUL character (\\u0000) in any text is an error naming its path (PostgreSQL cannot store it)', async () => {
+    const bad = JSON.parse(json) as { agreements: Array<Record<string, unknown>> };
+    bad.agreements[2]!.title = 'a title\u0000 with a NUL';
+    const r = await parseFile(enc(JSON.stringify(bad)), 'nul.json', dataset);
+    expect(r.agreements).toEqual([]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        column: 'agreements[2].title',
+        message: expect.stringMatching(/NUL character/),
+      }),
+    ]);
+  });
+
   it('an unknown category or the focal country as partner is an error naming the path', async () => {
     const bad = JSON.parse(json) as { agreements: Array<{ category: string; partners: string[] }> };
     bad.agreements[1]!.category = 'treaty';

@@ -16,6 +16,20 @@ function pathText(path: ReadonlyArray<PropertyKey>): string {
   return s || '(document)';
 }
 
+/** Where the document holds a string with U+0000 (a database's text refuses it), as a path; null when nowhere. */
+function nulPath(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const entries: Array<[PropertyKey, unknown]> = Array.isArray(value)
+    ? value.map((v, i): [PropertyKey, unknown] => [i, v])
+    : Object.entries(value);
+  for (const [key, v] of entries) {
+    const found = nulPath(v, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function recordId(input: unknown, path: ReadonlyArray<PropertyKey>): string | null {
   const [list, i] = path;
   if (
@@ -122,6 +136,15 @@ export function parseJson(text: string): ParsedJson {
       null,
       'schema',
       `this JSON is not an Accord Atlas dataset document (its "schema" must be "${DOCUMENT_SCHEMA}"); export one with \`atlas export --format json\``,
+    );
+    return out;
+  }
+  const nul = nulPath(input, []);
+  if (nul !== null) {
+    problems.error(
+      null,
+      pathText(nul),
+      'the text holds a NUL character (\\u0000), which no text of a dataset can hold; remove it and import again',
     );
     return out;
   }

@@ -21,7 +21,8 @@ import { readSeedTable, type SeedRow } from './seedTable.ts';
 
 /**
  * What the seed layout says about a record: its category, partner, date, comment (summary, and the flags read
- * from it) and source URLs. Titles, status, source titles, archived copies and link checks are the editor's:
+ * from it) and source URLs, and status when the sheet has a "Status" column. Titles, status otherwise, source
+ * titles, archived copies and link checks are the editor's:
  * re-importing the sheet keeps them (a hyperlink's label still titles a source the record does not have yet).
  */
 export const SEED_CARRIES: Readonly<Carried> = Object.freeze({
@@ -203,6 +204,10 @@ export function parseSeed(grid: readonly GridRow[], dataset: SeedDataset): Parse
     warnings: problems.warnings,
     errors: problems.errors,
     resolutions,
-    carries: { ...SEED_CARRIES },
+    // A sheet with a "Status" column carries status (its empty cells too: unknown); without one, the editor's stay.
+    carries: {
+      ...SEED_CARRIES,
+      status: (table?.blocks ?? []).some((b) => b.rows.some((r) => r.status !== null)),
+    },
   };
 }

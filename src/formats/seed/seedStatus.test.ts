@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { loadDataset, readBytes, SEED_TXT, tempDir } from '../../../test/fixtures/index.ts';
+import { planImport } from '../../core/diff.ts';
+import type { Agreement } from '../../core/schemas.ts';
 import { parseFile } from '../parseFile.ts';
 import { looseStatus } from './seedStatus.ts';
 
@@ -73,6 +75,30 @@ describe('the seed layout\'s "Status" column', () => {
         message: expect.stringMatching(/unknown status "pending".*"in-force".*"under-negotiation"/),
       },
     ]);
+  });
+
+  it('a sheet with the column carries status: re-imported over stored records, it changes their status', async () => {
+    // The stored records are the seed as imported before (every status unknown); the team then adds the column.
+    const stored = seed.agreements.map(
+      (a, i): Agreement => ({
+        ...a,
+        id: `a${i}` as Agreement['id'],
+        dataset: dataset.id,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        version: 1,
+      }),
+    );
+    const rows = withStatus('Status', (name) => (name === 'Germany' ? 'In Force' : ''));
+    const r = await parseFile(tsv(rows), 'status.txt', dataset);
+    expect(r.errors).toEqual([]);
+    expect(r.carries.status).toBe(true);
+    const plan = planImport({ agreements: stored, notes: [] }, r, r.carries);
+    expect(plan.changed.map((c) => [c.after.partners[0], c.fields])).toEqual([
+      ['DE', [{ field: 'status', before: 'unknown', after: 'in-force' }]],
+    ]);
+    // Without the column the editor's statuses are kept.
+    expect(seed.carries.status).toBe(false);
   });
 
   it('without a status column nothing changes', () => {

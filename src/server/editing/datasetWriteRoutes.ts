@@ -37,6 +37,12 @@ async function uploadedFile(c: Context): Promise<Upload> {
         `"reason" is ${reason.length} characters; keep it under ${MAX_REASON}`,
       );
     const basis = textParam(c, form, 'basis')?.trim();
+    if (`${reason ?? ''}${basis ?? ''}`.includes('\u0000'))
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        '"reason" or "basis" contains a NUL character (U+0000); remove it',
+      );
     return { reason: reason || undefined, basis: basis || undefined };
   };
   if (/^multipart\/form-data/i.test(type)) {
@@ -54,6 +60,31 @@ async function uploadedFile(c: Context): Promise<Upload> {
       'name the file: ?filename=sheet.xlsx (its extension says how to read it), or send a multipart form with a "file" field',
     );
   return { bytes: new Uint8Array(await c.req.arrayBuffer()), name, ...extras(null) };
+}
+
+const IMPORT_QUERY = ['dryRun', 'filename', 'basis', 'reason'];
+
+/** ?dryRun of an import. A misspelt value or parameter (`dryRun=ture`, `dryrun=true`) is refused rather than read
+ * as "apply": the researcher asked for a preview, and an import is not undone by a second request. */
+function importDryRun(c: Context): boolean {
+  for (const name of Object.keys(c.req.queries())) {
+    if (!IMPORT_QUERY.includes(name)) {
+      const hint = name.toLowerCase().replace(/[-_]/g, '') === 'dryrun' ? ' (did you mean dryRun?)' : '';
+      throw new HttpError(
+        400,
+        'invalid_parameter',
+        `unknown query parameter "${name}"${hint}; an import takes ${IMPORT_QUERY.join(', ')}`,
+      );
+    }
+  }
+  const raw = (c.req.query('dryRun') ?? '').trim().toLowerCase();
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['', '0', 'false', 'no'].includes(raw)) return false;
+  throw new HttpError(
+    400,
+    'invalid_parameter',
+    `query parameter "dryRun" is "${raw.slice(0, 40)}"; write dryRun=true to only preview, or leave it out to import`,
+  );
 }
 
 /** An import run by the workers; a refusal of theirs (busy, out of memory) is an HTTP answer. */
@@ -86,7 +117,7 @@ export function datasetWriteRoutes({ store, snapshots, countries, importer }: De
   // the new preview. ?reason= (or a form field "reason") is stored on every revision the import writes.
   app.post('/:id/import', requireEditor(store), importLimit, async (c) => {
     const target = await datasetOf(store, c.req.param('id'));
-    const dryRun = ['1', 'true', 'yes'].includes((c.req.query('dryRun') ?? '').toLowerCase());
+    const dryRun = importDryRun(c);
     const file = await uploadedFile(c);
     const request = {
       bytes: file.bytes,

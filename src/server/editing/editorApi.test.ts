@@ -657,6 +657,63 @@ describe.each(testDatabases('editor'))('editor API on $dialect', (factory) => {
     expect(noToken.status).toBe(403);
   });
 
+  it('a reason with a NUL character (X-Change-Reason, an import form field) is a 400, nothing written', async () => {
+    const me = await login(EDITOR);
+    const before = await firstOf('mlat', 'FR');
+    const patched = await request(
+      `/api/v1/agreements/${before.id}`,
+      json(
+        'PATCH',
+        { title: 'nul reason' },
+        as(me, { 'if-match': `"${before.version}"`, 'x-change-reason': "UTF-8''bad%00reason" }),
+      ),
+    );
+    expect(patched.status).toBe(400);
+    expect(((await patched.json()) as { error: { message: string } }).error.message).toMatch(/NUL character/);
+    expect((await firstOf('mlat', 'FR')).version).toBe(before.version);
+    const exported = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const form = new FormData();
+    form.append(
+      'file',
+      new File([exported.replace('Memorandum of', 'A memo of')], 'a.csv', { type: 'text/csv' }),
+    );
+    form.append('reason', 'bad\u0000reason');
+    const imported = await request(`/api/v1/datasets/${DS}/import`, {
+      method: 'POST',
+      body: form,
+      headers: as(me),
+    });
+    expect(imported.status).toBe(400);
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toBe(exported);
+  });
+
+  it('an import whose dryRun value or query parameter is misspelt is refused (400), not applied', async () => {
+    const me = await login(EDITOR);
+    const exported = await (await request(`/api/v1/datasets/${DS}/export.csv`)).text();
+    const edited = exported.replace('Memorandum of', 'A memorandum of');
+    expect(edited).not.toBe(exported);
+    for (const query of ['?dryRun=maybe', '?dryRun=ture', '?dryrun=true', '?dry_run=1']) {
+      const res = await request(`/api/v1/datasets/${DS}/import${query}&filename=agreements.csv`, {
+        method: 'POST',
+        body: edited,
+        headers: as(me, { 'content-type': 'text/csv' }),
+      });
+      expect(res.status, query).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code, query).toBe('invalid_parameter');
+      expect(body.error.message, query).toMatch(/dryRun/);
+    }
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toBe(exported);
+    const dry = await request(`/api/v1/datasets/${DS}/import?dryRun=1&filename=agreements.csv`, {
+      method: 'POST',
+      body: edited,
+      headers: as(me, { 'content-type': 'text/csv' }),
+    });
+    expect(dry.status).toBe(200);
+    expect(((await dry.json()) as { dryRun: boolean }).dryRun).toBe(true);
+    expect(await (await request(`/api/v1/datasets/${DS}/export.csv`)).text()).toBe(exported);
+  });
+
   it("an import applies only the approved preview: ?basis= after someone else's edit is 409 with the new preview, nothing written", async () => {
     const me = await login(EDITOR);
     const url = `/api/v1/datasets/${DS}/import`;

@@ -44,6 +44,12 @@ export function changeReason(header: string | undefined, fallback = 'edited in t
       );
     }
   }
+  if (reason.includes('\u0000'))
+    throw new HttpError(
+      400,
+      'invalid_parameter',
+      'X-Change-Reason contains a NUL character (U+0000), which a reason cannot hold; remove it',
+    );
   return reason.slice(0, 500) || fallback;
 }
 

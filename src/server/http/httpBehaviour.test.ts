@@ -135,6 +135,20 @@ describe.each(testDatabases('http'))('HTTP behaviour on $dialect', (factory) => 
     expect(res.headers.get('x-frame-options')).toBeNull();
   });
 
+  it('an address with a NUL character (%00) is a 400, not a 500 from PostgreSQL', async () => {
+    for (const path of [
+      '/api/v1/datasets/a%00b',
+      '/api/v1/datasets/cis-india-cyber/agreements?q=a%00b',
+      '/api/v1/agreements/mou-%00',
+    ]) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code, path).toBe('invalid_parameter');
+      expect(body.error.message, path).toMatch(/NUL character/);
+    }
+  });
+
   it('refuses API write bodies over the limit with 413', async () => {
     const res = await t.app.request(`/api/v1/datasets/${DS}/agreements`, {
       method: 'POST',

@@ -19,9 +19,29 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
   }
+  const nul = nulPath(raw, []);
+  if (nul !== null)
+    throw invalidInput([
+      {
+        field: nul.join('.') || null,
+        message: 'contains a NUL character (U+0000), which text cannot hold; remove it',
+      },
+    ]);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw invalidInput(problemsOf(parsed.error));
+}
+
+/** Where a JSON value holds a string with U+0000 (PostgreSQL's text refuses it, so the write would fail with a
+ * 500), as a path of keys; null when none does. */
+function nulPath(value: unknown, path: string[]): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, v] of Object.entries(value)) {
+    const found = nulPath(v, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** A body problem: the field (a dotted path; null for the body as a whole) and what is wrong with it. */

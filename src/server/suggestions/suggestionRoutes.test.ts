@@ -172,4 +172,20 @@ describe.each(testDatabases('suggestions'))('suggestions API on $dialect', (fact
     });
     expect(missing.status).toBe(404);
   });
+
+  it('a NUL character (U+0000) in any field is a 400 naming the field, not a 500 from PostgreSQL', async () => {
+    clock += 2 * 3600_000; // a fresh hour: the limiter's count of the tests above does not matter here
+    const before = (await list()).length;
+    for (const [body, field] of [
+      [{ text: 'a correction with a \u0000 in it' }, 'text'],
+      [{ text: 'a long enough correction', agreementId: 'mou-\u0000' }, 'agreementId'],
+    ] as const) {
+      const res = await post(body);
+      expect(res.status, field).toBe(400);
+      const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+      expect(error.code, field).toBe('invalid_input');
+      expect(error.message, field).toContain(`field "${field}": contains a NUL character (U+0000)`);
+    }
+    expect((await list()).length).toBe(before);
+  });
 });
