@@ -33,7 +33,7 @@ async function countryAt(page: Page, lonLat: readonly [number, number]): Promise
   const [ux, uy] = mapProjection()([lonLat[0], lonLat[1]])!;
   return page.evaluate(
     ({ ux, uy, map }) => {
-      const svg = document.querySelector<SVGSVGElement>(`${map} svg`);
+      const svg = document.querySelector<SVGSVGElement>(`${map} svg.aa-map`);
       const ctm = svg?.getScreenCTM();
       if (!svg || !ctm) return null;
       const p = new DOMPoint(ux, uy).matrixTransform(ctm);
@@ -73,7 +73,7 @@ describeBrowser('boundaries by dataset setting (India’s official view, de fact
     const { page } = p;
     await page.goto(`${server.url}/`);
     await waitForMap(page);
-    await page.locator(`${MAP} svg`).scrollIntoViewIfNeeded();
+    await page.locator(`${MAP} svg.aa-map`).scrollIntoViewIfNeeded();
     expect(await where(page)).toEqual({ aksaiChin: 'IN', gilgit: 'IN', newDelhi: 'IN', lahore: 'PK' });
     // No Siachen unit of its own: it is part of India in this view.
     expect(await page.locator(`${MAP} [data-a3="KAS"]`).count()).toBe(0);
@@ -107,7 +107,7 @@ describeBrowser('boundaries by dataset setting (India’s official view, de fact
       )
       .toBe('de-facto');
     await waitForMap(page);
-    await page.locator(`${MAP} svg`).scrollIntoViewIfNeeded();
+    await page.locator(`${MAP} svg.aa-map`).scrollIntoViewIfNeeded();
     expect(await where(page)).toEqual({ aksaiChin: 'CN', gilgit: 'PK', newDelhi: 'IN', lahore: 'PK' });
     expect(await page.getByTestId('boundary-note').textContent()).toContain('de facto boundaries');
   });

@@ -155,8 +155,8 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
       const { page } = p;
       await page.goto(`${server.url}/`);
       await waitForMap(page);
-      await page.locator(`${MAP} svg`).scrollIntoViewIfNeeded();
-      const box = await page.locator(`${MAP} svg`).boundingBox();
+      await page.locator(`${MAP} svg.aa-map`).scrollIntoViewIfNeeded();
+      const box = await page.locator(`${MAP} svg.aa-map`).boundingBox();
       expect(box!.height).toBeGreaterThanOrEqual(0.45 * 844);
       expect(box!.width).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(shotsDir(), 'phone-390x844-map.png') });
@@ -167,7 +167,7 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       const seen = await page.evaluate((map) => {
         const sheet = document.querySelector('[data-testid="country-panel"]')!.getBoundingClientRect();
-        const m = document.querySelector(`${map} svg`)!.getBoundingClientRect();
+        const m = document.querySelector(`${map} svg.aa-map`)!.getBoundingClientRect();
         return { sheetTop: sheet.top, visible: Math.min(m.bottom, sheet.top) - Math.max(m.top, 0) };
       }, MAP);
       expect(seen.sheetTop).toBeGreaterThanOrEqual(0.4 * 844);
@@ -188,7 +188,7 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
         const { page } = p;
         await page.goto(`${server.url}/`);
         await waitForMap(page);
-        await page.locator(`${MAP} svg`).scrollIntoViewIfNeeded();
+        await page.locator(`${MAP} svg.aa-map`).scrollIntoViewIfNeeded();
         const point = await offPoint(page, code);
         expect(point, `no point 5 px off ${code} where it is the nearest partner`).not.toBeNull();
         await page.touchscreen.tap(point!.x, point!.y);
@@ -206,10 +206,10 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
       const { page } = p;
       await page.goto(`${server.url}/`);
       await waitForMap(page);
-      await page.locator(`${MAP} svg`).scrollIntoViewIfNeeded();
+      await page.locator(`${MAP} svg.aa-map`).scrollIntoViewIfNeeded();
       // A point of the map with no partner within 16 px (so neither tap opens a country).
       const sea = await page.evaluate((map) => {
-        const r = document.querySelector(`${map} svg`)!.getBoundingClientRect();
+        const r = document.querySelector(`${map} svg.aa-map`)!.getBoundingClientRect();
         const partnerAt = (x: number, y: number): boolean => {
           const el = document.elementFromPoint(x, y)?.closest('[data-a3]');
           return !!el && (el.hasAttribute('data-marker') || el.getAttribute('role') === 'button');
@@ -247,8 +247,8 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
       const { page } = p;
       await page.goto(`${server.url}/`);
       await waitForMap(page);
-      await page.locator(`${MAP} svg`).scrollIntoViewIfNeeded();
-      const box = (await page.locator(`${MAP} svg`).boundingBox())!;
+      await page.locator(`${MAP} svg.aa-map`).scrollIntoViewIfNeeded();
+      const box = (await page.locator(`${MAP} svg.aa-map`).boundingBox())!;
       const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 3];
       const cdp = await page.context().newCDPSession(page);
       const fingers = (d: number): Array<{ x: number; y: number; id: number }> => [
@@ -288,7 +288,7 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
               number,
             ];
             const s = new DOMPoint(x, y).matrixTransform(ctm);
-            const svg = document.querySelector(`${map} svg`)!.getBoundingClientRect();
+            const svg = document.querySelector(`${map} svg.aa-map`)!.getBoundingClientRect();
             const inView =
               s.x > svg.left && s.x < svg.right && s.y > Math.max(svg.top, 0) && s.y < svg.bottom;
             return inView
