@@ -4,6 +4,7 @@ import { computeStats } from '../core/stats.ts';
 import { sameContent, versionChanges } from '../core/versionChanges.ts';
 import type { Store, VersionSummary } from '../store/types.ts';
 import { BakeError, type BakeOptions, type BakeResult, bakeSite } from './bake.ts';
+import { agreementTexts, documentText, readPreviousDocument } from './frozenDocument.ts';
 import { withPublishLease } from './publishLease.ts';
 
 // Publishing: record version N+1 of a dataset (its frozen document, counts and changes since N, a note), then
@@ -53,10 +54,11 @@ async function recordVersion(opts: PublishOptions): Promise<{ created: boolean; 
     store.listVersions(dataset.id),
   ]);
   const latest = versions[0];
+  const texts = agreementTexts(agreements);
   let previous: DatasetDocument | null = null;
   if (latest !== undefined) {
     const text = await store.getVersionDocument(dataset.id, latest.number);
-    previous = text === null ? null : (JSON.parse(text) as DatasetDocument);
+    previous = text === null ? null : readPreviousDocument(text, agreements, texts);
   }
   const publishedAt = (opts.now ?? new Date()).toISOString();
   const doc: DatasetDocument = {
@@ -77,7 +79,7 @@ async function recordVersion(opts: PublishOptions): Promise<{ created: boolean; 
   };
   // The store lists records in id order with their keys in schema order, so plain JSON is already the
   // deterministic document; serializeJson's key reordering and indentation cost seconds at 100,000 records.
-  await store.addVersion(dataset.id, { ...version, document: JSON.stringify(doc) });
+  await store.addVersion(dataset.id, { ...version, document: documentText(doc, texts) });
   await store.putDataset(doc.dataset, { actor: opts.by, reason: `published version ${version.number}` });
   return { created: true, version };
 }

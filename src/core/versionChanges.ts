@@ -94,7 +94,7 @@ export function versionChanges(before: readonly Agreement[], after: readonly Agr
       continue;
     }
     old.delete(a.id);
-    if (sameAgreement(prev, a)) continue;
+    if (prev === a || sameAgreement(prev, a)) continue;
     const fields = diffFields(comparableAgreement(prev), comparableAgreement(a)).map((f) => f.field);
     if (fields.length > 0) changed.push({ ...entryOf(a), fields });
   }

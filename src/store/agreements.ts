@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { agreementContent } from '../core/diff.ts';
 import { type AgreementFilter, type FilterContext, makePredicate } from '../core/filters.ts';
 import { makeAgreementId } from '../core/identity.ts';
@@ -8,7 +9,6 @@ import { writeRevisions } from './revisions.ts';
 import {
   AGREEMENT_COLUMNS,
   agreementToRow,
-  byId,
   makeAgreement,
   rowToAgreement,
   sortedBy,
@@ -54,12 +54,20 @@ export async function listAgreements(
     if (rule === 'only') q = q.where(column, '=', 1);
     else if (rule === 'exclude') q = q.where(column, '=', 0);
   }
-  const rows = await q.execute();
+  // Rows come in id order (byte order: code-unit order for ids, which are ASCII), so the sort below is a check.
+  const rows = await q
+    .orderBy(tx.dialect === 'postgres' ? sql`agreements.id collate "C"` : sql`agreements.id`)
+    .execute();
   // Free text (accent-folded, over partner names from the country registry) and regions cannot be expressed
   // identically in both SQL dialects, so the core predicate has the last word over the SQL-narrowed rows: the
   // same predicate the map page runs, hence the same counts.
   const keep = makePredicate<Agreement>(filter, ctx);
-  return rows.map(rowToAgreement).filter(keep).sort(byId);
+  const out: Agreement[] = [];
+  for (const row of rows) {
+    const a = rowToAgreement(row);
+    if (keep(a)) out.push(a);
+  }
+  return sortedBy(out, (a) => a.id) as Agreement[];
 }
 
 export async function getAgreement(tx: Tx, id: AgreementId): Promise<Agreement | null> {

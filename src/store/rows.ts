@@ -8,11 +8,12 @@ import {
   CountryNoteSchema,
   type NoteContent,
   type Source,
+  StatusSchema,
 } from '../core/schemas.ts';
 import type { AgreementsTable, NotesTable } from './tables.ts';
 
-// The one place where rows become domain objects and back. Every read goes through a core schema, so what
-// leaves the store has exactly the schema's shape and key order, whichever dialect stored it.
+// The one place where rows become domain objects and back. Every write is validated by a core schema; a read
+// rebuilds the schema's shape and key order (checking types, not every rule again), whichever dialect stored it.
 
 export type AgreementRow = Selectable<AgreementsTable>;
 export type NoteRow = Selectable<NotesTable>;
@@ -132,7 +133,86 @@ export function rowToAgreementUnchecked(r: AgreementRow): Agreement {
   } as Agreement;
 }
 
+const STATUSES: ReadonlySet<string> = new Set(StatusSchema.options);
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isIntOrNull = (v: unknown): boolean => v === null || Number.isInteger(v);
+
+/** Sources in schema key order without unknown keys (what a zod parse gives), or null when one is malformed. */
+function readSources(v: unknown): Source[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: Source[] = [];
+  for (const s of v as Source[]) {
+    if (
+      typeof s !== 'object' ||
+      s === null ||
+      !isText(s.url) ||
+      !isText(s.title) ||
+      !(s.archivedUrl === null || isText(s.archivedUrl)) ||
+      !(s.lastChecked === null || isText(s.lastChecked)) ||
+      !isIntOrNull(s.httpStatus) ||
+      !(s.finalUrl === undefined || s.finalUrl === null || isText(s.finalUrl))
+    )
+      return null;
+    out.push(s);
+  }
+  return canonicalSources(out);
+}
+
+/**
+ * A stored row as an agreement. The store validated the content against AgreementSchema when it wrote the row,
+ * so reading checks the structure only (types, JSON columns): running every row through zod was half the time
+ * of listing 100,000 agreements. A row that fails the structural check (written around the store) is parsed by
+ * the schema after all, for an error naming the field.
+ */
 export function rowToAgreement(r: AgreementRow): Agreement {
+  const partners: unknown = JSON.parse(r.partners);
+  const sources = readSources(JSON.parse(r.sources));
+  const version = Number(r.version);
+  if (
+    sources !== null &&
+    Array.isArray(partners) &&
+    partners.length > 0 &&
+    partners.every(isText) &&
+    isText(r.id) &&
+    isText(r.dataset) &&
+    isText(r.category) &&
+    isText(r.title) &&
+    isText(r.summary) &&
+    isText(r.date_text) &&
+    isIntOrNull(r.date_year) &&
+    isIntOrNull(r.date_month) &&
+    isIntOrNull(r.date_day) &&
+    STATUSES.has(r.status) &&
+    isText(r.created_at) &&
+    isText(r.updated_at) &&
+    Number.isInteger(version) &&
+    version >= 1
+  ) {
+    return {
+      category: r.category,
+      partners: partners as Agreement['partners'],
+      title: r.title,
+      date: { text: r.date_text, year: r.date_year, month: r.date_month, day: r.date_day },
+      summary: r.summary,
+      sources,
+      flags: {
+        nonGovernmental: Boolean(r.non_governmental),
+        multilateral: Boolean(r.multilateral),
+        mentionsOnly: Boolean(r.mentions_only),
+      },
+      status: r.status,
+      id: r.id,
+      dataset: r.dataset,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      version,
+    } as Agreement;
+  }
+  return rowToAgreementValidated(r);
+}
+
+/** Parses a row with AgreementSchema, throwing an error that names the record and the field. */
+export function rowToAgreementValidated(r: AgreementRow): Agreement {
   const parsed = AgreementSchema.safeParse(rowToAgreementUnchecked(r));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
