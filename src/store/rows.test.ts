@@ -86,4 +86,24 @@ describe('rowToAgreement', () => {
     );
     expect(() => rowToAgreement(row({ version: 0 }))).toThrow(/stored agreement "a-1" is invalid at version/);
   });
+
+  it('never reads back a source that is not an http(s) link, even one written around the store', () => {
+    const bad = (source: Record<string, unknown>): string =>
+      JSON.stringify([
+        {
+          url: 'https://example.org/a',
+          title: '',
+          archivedUrl: null,
+          lastChecked: null,
+          httpStatus: null,
+          ...source,
+        },
+      ]);
+    expect(() => rowToAgreement(row({ sources: bad({ url: 'javascript:alert(1)' }) }))).toThrow(
+      /stored agreement "a-1" is invalid at sources\.0\.url/,
+    );
+    expect(() => rowToAgreement(row({ sources: bad({ archivedUrl: 'data:text/html,x' }) }))).toThrow(
+      /stored agreement "a-1" is invalid at sources\.0\.archivedUrl/,
+    );
+  });
 });

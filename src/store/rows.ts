@@ -136,6 +136,9 @@ export function rowToAgreementUnchecked(r: AgreementRow): Agreement {
 const STATUSES: ReadonlySet<string> = new Set(StatusSchema.options);
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isIntOrNull = (v: unknown): boolean => v === null || Number.isInteger(v);
+/** Every stored address ends up in an <a href>: even a row written around the store never reads back as a
+ * `javascript:` link (a cheap prefix test; the schema's full check runs on every write and on the fallback). */
+const isLink = (v: unknown): boolean => typeof v === 'string' && /^https?:\/\//i.test(v);
 
 /** Sources in schema key order without unknown keys (what a zod parse gives), or null when one is malformed. */
 function readSources(v: unknown): Source[] | null {
@@ -145,12 +148,12 @@ function readSources(v: unknown): Source[] | null {
     if (
       typeof s !== 'object' ||
       s === null ||
-      !isText(s.url) ||
+      !isLink(s.url) ||
       !isText(s.title) ||
-      !(s.archivedUrl === null || isText(s.archivedUrl)) ||
+      !(s.archivedUrl === null || isLink(s.archivedUrl)) ||
       !(s.lastChecked === null || isText(s.lastChecked)) ||
       !isIntOrNull(s.httpStatus) ||
-      !(s.finalUrl === undefined || s.finalUrl === null || isText(s.finalUrl))
+      !(s.finalUrl === undefined || s.finalUrl === null || isLink(s.finalUrl))
     )
       return null;
     out.push(s);
