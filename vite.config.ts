@@ -15,9 +15,12 @@ export default defineConfig({
   base: process.env.ATLAS_BASE ?? './',
   publicDir: false,
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
-  // d3-zoom's only use of d3-transition is one the map never makes (see the stand-in's comment).
+  // d3-zoom's only uses of d3-transition and d3-interpolate are ones the map never makes (see the stand-ins).
   resolve: {
-    alias: { 'd3-transition': fileURLToPath(new URL('./src/web/map/noTransition.ts', import.meta.url)) },
+    alias: {
+      'd3-transition': fileURLToPath(new URL('./src/web/map/noTransition.ts', import.meta.url)),
+      'd3-interpolate': fileURLToPath(new URL('./src/web/map/noInterpolate.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: 'dist/web',
