@@ -48,11 +48,11 @@ export async function runWebBenches(): Promise<BenchRow[]> {
   try {
     const siteDir = join(tmp, 'site');
     await bakeShippedSite(siteDir);
-    await attempt(rows, 'web: first load of the baked page, gzip', '≤ 150 KB', async () => {
+    await attempt(rows, 'web: first load of the baked page, gzip', '≤ 120 KB', async () => {
       const t = await measureTransfer(siteDir);
       const total = t.totalGzipBytes;
       const geometry = t.geometryGzipBytes;
-      rows.push(['web: first load of the baked page, gzip', kb(total), '≤ 150 KB', total <= 150 * 1024]);
+      rows.push(['web: first load of the baked page, gzip', kb(total), '≤ 120 KB', total <= 120 * 1024]);
       rows.push(['  of which the map geometry, gzip', kb(geometry), '≤ 80 KB', geometry <= 80 * 1024]);
       rows.push(['    carried in the HTML (paths + unit table)', kb(t.inlineGeometryGzipBytes), '', null]);
     });
@@ -60,7 +60,7 @@ export async function runWebBenches(): Promise<BenchRow[]> {
     const site = await startStaticServer(siteDir);
     const bare = await startStaticServer(bareDir);
     try {
-      await attempt(rows, 'web: map painted, ratio page / bare', '≤ 1.3', async () => {
+      await attempt(rows, 'web: map painted, ratio page / bare', '≤ 0.85', async () => {
         // The page draws its dataset's view of boundaries (241 units in India's view), the bare page 242.
         const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
         const siteUnits = (/<svg class="aa-map"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '').match(
@@ -69,16 +69,16 @@ export async function runWebBenches(): Promise<BenchRow[]> {
         const p = await measurePaint(`${site.url}/`, `${bare.url}/`, PAINT_RUNS, 242, siteUnits || 242);
         const name = `web: map painted, median of ${p.runs} (page / bare d3-geo)`;
         rows.push([name, `${ms(p.siteMs)} / ${ms(p.bareMs)}`, '', null]);
-        rows.push(['  ratio page / bare', p.ratio.toFixed(2), '≤ 1.3', p.ratio <= 1.3]);
+        rows.push(['  ratio page / bare', p.ratio.toFixed(2), '≤ 0.85', p.ratio <= 0.85]);
       });
-      await attempt(rows, 'web: filter step, seed', '≤ 16 ms', async () => {
+      await attempt(rows, 'web: filter step, seed', '≤ 12 ms', async () => {
         const seed = await measureFilterStep(`${site.url}/`);
         const value = `${ms(seed.cardMs)} / ${ms(seed.timelineMs)}`;
-        rows.push(['web: filter step, seed (card / timeline)', value, '≤ 16 ms', seed.stepMs <= 16]);
+        rows.push(['web: filter step, seed (card / timeline)', value, '≤ 12 ms', seed.stepMs <= 12]);
       });
-      await attempt(rows, 'web: Lighthouse', '≥ 95 / 100', async () => {
+      await attempt(rows, 'web: Lighthouse', '≥ 98 / 100', async () => {
         const lh = await runLighthouse(`${site.url}/`);
-        rows.push(['web: Lighthouse performance', String(lh.performance), '≥ 95', lh.performance >= 95]);
+        rows.push(['web: Lighthouse performance', String(lh.performance), '≥ 98', lh.performance >= 98]);
         rows.push([
           'web: Lighthouse accessibility',
           String(lh.accessibility),
@@ -92,13 +92,13 @@ export async function runWebBenches(): Promise<BenchRow[]> {
     }
 
     const big = `web: filter step, ${SYNTHETIC_N.toLocaleString('en')} agreements (card / timeline)`;
-    await attempt(rows, big, '≤ 50 ms', async () => {
+    await attempt(rows, big, '≤ 30 ms', async () => {
       const synthDir = join(tmp, 'synthetic');
       await writeSyntheticSite(synthDir, SYNTHETIC_N);
       const synth = await startStaticServer(synthDir);
       try {
         const r = await measureFilterStep(`${synth.url}/`, 10);
-        rows.push([big, `${ms(r.cardMs)} / ${ms(r.timelineMs)}`, '≤ 50 ms', r.stepMs <= 50]);
+        rows.push([big, `${ms(r.cardMs)} / ${ms(r.timelineMs)}`, '≤ 30 ms', r.stepMs <= 30]);
       } finally {
         await synth.close();
       }
