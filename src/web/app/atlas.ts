@@ -42,8 +42,6 @@ export type Atlas = {
   listedCountries: ReadonlySet<CountryCode>;
   /** The page's address without a query, for permalinks and embed code. */
   pageUrl: string;
-  /** Timestamp of "last updated": the last publication, else the newest record change. */
-  lastUpdated: string | null;
   /** The published version this page shows (the latest on the live page), or null before any publication. */
   version: PageVersion | null;
 };
@@ -74,8 +72,6 @@ export function createAtlas(
     const r = countries.region(code);
     if (r) regions.add(r);
   }
-  let newest: string | null = null;
-  for (const a of agreements) if (newest === null || a.updatedAt > newest) newest = a.updatedAt;
   return {
     doc,
     countries,
@@ -89,7 +85,6 @@ export function createAtlas(
     notesCountries: new Set(notesByCountry.keys()),
     listedCountries: new Set([...byCountry.keys(), ...notesByCountry.keys()]),
     pageUrl,
-    lastUpdated: dataset.lastPublished ?? (newest || null),
     version,
   };
 }
