@@ -70,11 +70,9 @@ export function publishRoutes({ store, snapshots, config, defaultDataset }: Deps
   app.post('/', editor, async (c) => {
     // An empty body publishes the default dataset without a note (as the editor did before notes existed).
     const body = c.req.header('content-type') === undefined ? {} : await jsonBody(c, PublishBodySchema);
-    const dataset =
-      body.dataset !== undefined
-        ? await knownDataset(store, body.dataset)
-        : ((await defaultDataset()) ?? undefined);
     const main = await defaultDataset();
+    const dataset =
+      body.dataset !== undefined ? await knownDataset(store, body.dataset) : (main ?? undefined);
     try {
       const result = await publishVersion({
         store,
