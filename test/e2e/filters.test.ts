@@ -70,7 +70,8 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
     expect(rest.stats.partners).toBeLessThan(all.stats.partners);
     await expect.poll(() => summary(page)).toEqual([rest.stats.partners, rest.total]);
     expect((await partnersOnMap(page)).length).toBe(rest.stats.partners);
-    expect(new URL(page.url()).searchParams.get('cat')).toBe('mou,framework');
+    // The address follows once the frame is drawn (usePageState.ts).
+    await expect.poll(() => new URL(page.url()).searchParams.get('cat')).toBe('mou,framework');
     // A hidden category's card still says what pressing it brings back.
     expect(await legendCounts(page, CATEGORIES)).toEqual(all.stats.counts);
 
@@ -81,7 +82,7 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
     await page.getByTestId('legend-card-mlat').click();
     await page.getByTestId('legend-card-framework').click();
     await expect.poll(() => summary(page)).toEqual([all.stats.partners, all.total]);
-    expect(new URL(page.url()).searchParams.has('cat')).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has('cat')).toBe(false);
   });
 
   it('the timeline range changes the counts as the API counts them with from/to, undated left out', async () => {
@@ -140,7 +141,7 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
     await expect
       .poll(() => page.getByTestId('undated-status').textContent())
       .toMatch(/^52 undated agreements are shown apart/);
-    expect(new URL(page.url()).searchParams.get('undated')).toBe('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('undated')).toBe('1');
     // Shown apart, still only France is coloured; the others are outlined and hatched, as undated.
     expect(await coloured()).toEqual(['FR']);
     const apart = await page.$$eval('[data-testid="map"] svg path.aa-undated-only', (els) =>
@@ -181,13 +182,14 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
     await page.getByTestId('timeline-from').fill('2005');
     const filtered = await api('?category=mlat,mou&nonGovernmental=exclude&from=2005&undated=false');
     await expect.poll(() => summary(page)).toEqual([filtered.stats.partners, filtered.total]);
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2005');
 
     const point = await clickPointFor(page, 'FR');
     expect(point, 'no point inside France').not.toBeNull();
     await page.mouse.click(point!.x, point!.y);
     await page.locator('[data-testid="country-panel"][data-iso2="FR"]').waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('FR');
     const withCountry = page.url();
-    expect(new URL(withCountry).searchParams.get('country')).toBe('FR');
 
     await page.reload();
     await waitForMap(page);
@@ -201,6 +203,7 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
 
     await page.getByTestId('view-table').click();
     await page.getByTestId('table-view').waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('table');
     await page.reload();
     await page.getByTestId('table-view').waitFor();
     expect(await page.getAttribute('[data-testid="view-table"]', 'aria-pressed')).toBe('true');
@@ -222,7 +225,7 @@ describeBrowser('map page: filters, timeline, URL state and Back', () => {
     await page.locator('[data-testid="country-panel"][data-iso2="SG"]').waitFor();
     await page.getByTestId('panel-close').click();
     await page.locator('[data-testid="country-panel"]').waitFor({ state: 'detached' });
-    expect(new URL(page.url()).searchParams.has('country')).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has('country')).toBe(false);
     await expect
       .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="map"]')))
       .toBe(true);

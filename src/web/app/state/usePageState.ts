@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { afterPaint } from '../afterPaint.ts';
 import type { AppState } from './state.ts';
 import { type DecodeContext, decodeState, encodeState } from './urlState.ts';
 
@@ -13,6 +14,9 @@ export type UpdateState = (
   mode?: HistoryMode,
 ) => void;
 
+/** The longest the address may lag behind the page. */
+const WRITE_WITHIN = 250;
+
 function urlFor(state: AppState): string {
   const qs = encodeState(state);
   return `${window.location.pathname}${qs ? `?${qs}` : ''}${window.location.hash}`;
@@ -23,10 +27,21 @@ export function usePageState(initial: AppState, ctx: DecodeContext): [AppState, 
   const current = useRef(state);
   current.current = state;
 
-  // The address is written in a microtask queued after the render's: writing it in the event handler makes the
-  // browser bring layout up to date first (the click changed :focus and :active), a second full layout per step.
-  // Several updates in one task make one history entry, a push if any of them was one.
+  // The address is written once the frame that shows the change has been drawn, when the browser is idle (at
+  // most WRITE_WITHIN ms later): writing it in the step costs the step a history entry (pushState is slow in
+  // Chromium), and writing it in the event handler would make the browser bring layout up to date first (the
+  // click changed :focus and :active). Several updates before then make one history entry, a push if any was.
   const pending = useRef<HistoryMode | null>(null);
+  const write = useCallback((): void => {
+    const how = pending.current;
+    pending.current = null;
+    if (how === null) return;
+    const url = urlFor(current.current);
+    const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+    if (url === here) return;
+    if (how === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }, []);
   const update = useCallback<UpdateState>((patch, mode = 'push') => {
     const prev = current.current;
     const next = typeof patch === 'function' ? patch(prev) : { ...prev, ...patch };
@@ -38,17 +53,14 @@ export function usePageState(initial: AppState, ctx: DecodeContext): [AppState, 
       return;
     }
     pending.current = mode;
-    queueMicrotask(() => {
-      const how = pending.current;
-      pending.current = null;
-      if (how === null) return;
-      const url = urlFor(current.current);
-      const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-      if (url === here) return;
-      if (how === 'push') window.history.pushState(null, '', url);
-      else window.history.replaceState(null, '', url);
-    });
+    afterPaint(write, WRITE_WITHIN);
   }, []);
+
+  // Leaving the page (a link, a reload, the tab closed) writes an address still pending, so Back returns here.
+  useEffect(() => {
+    window.addEventListener('pagehide', write);
+    return () => window.removeEventListener('pagehide', write);
+  }, [write]);
 
   useEffect(() => {
     const onPop = (): void => {
