@@ -9,6 +9,7 @@ import { Controls } from './controls/Controls.tsx';
 import { LegendCards } from './controls/LegendCards.tsx';
 import { type DialogName, Header } from './Header.tsx';
 import { MapArea, type MapSlot } from './MapArea.tsx';
+import { OffscreenLater } from './OffscreenLater.tsx';
 import { ComparePanel } from './panel/ComparePanel.tsx';
 import { CountryPanel } from './panel/CountryPanel.tsx';
 import { indexAgreements } from './selection/agreementIndex.ts';
@@ -239,7 +240,9 @@ export function App(props: AppProps): JSX.Element {
             </div>
             {embed ? null : (
               <div class="insights">
-                <YearChart perYear={perYear} />
+                <OffscreenLater value={perYear}>
+                  {(drawn, ref) => <YearChart perYear={drawn} rootRef={ref} />}
+                </OffscreenLater>
                 <ComparePanel
                   compare={state.compare}
                   tallies={selection.tallies}

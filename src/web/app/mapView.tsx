@@ -17,6 +17,7 @@ import { countOf, formatNumber, messages as t } from '../text.ts';
 import { type Atlas, useAtlas } from './atlas.ts';
 import { ComboLegend, comboEntries } from './controls/ComboLegend.tsx';
 import type { MapExportInput, MapSlot, MapViewProps } from './MapArea.tsx';
+import { OffscreenLater } from './OffscreenLater.tsx';
 
 // The real map in the page's map slot, for the server and the browser alike: the map state comes from the
 // page's selection, the words from the page's text module, the geometry from a source the host provides
@@ -113,7 +114,11 @@ export function createMapSlot(source: GeometrySource): MapSlot {
           labels={worldMapLabels}
           highlight={highlight}
         />
-        <ComboLegend state={mapState} highlight={highlight} onHighlight={setHighlight} />
+        <OffscreenLater value={mapState} deps={[highlight]}>
+          {(drawn, ref) => (
+            <ComboLegend state={drawn} highlight={highlight} onHighlight={setHighlight} rootRef={ref} />
+          )}
+        </OffscreenLater>
         {mapState.missing.length > 0 ? (
           <p class="hint map-missing">
             {t.map.missing(mapState.missing.map(atlas.countries.name).join(', '))}

@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { JSX, Ref } from 'preact';
 import type { MapState } from '../../map/index.ts';
 import { messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
@@ -35,6 +35,8 @@ export type ComboLegendProps = {
   state: MapState;
   highlight: string | null;
   onHighlight: (key: string | null) => void;
+  /** On the legend's outermost element. */
+  rootRef?: Ref<HTMLElement>;
 };
 
 export function ComboLegend(props: ComboLegendProps): JSX.Element | null {
@@ -44,7 +46,7 @@ export function ComboLegend(props: ComboLegendProps): JSX.Element | null {
   if (entries.length === 0) return null;
   const off = (): void => props.onHighlight(null);
   return (
-    <section class="combos" aria-labelledby="combos-heading" data-testid="combo-legend">
+    <section ref={props.rootRef} class="combos" aria-labelledby="combos-heading" data-testid="combo-legend">
       <h2 id="combos-heading" class="combos-title">
         {t.map.comboHeading}
       </h2>

@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { JSX, Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { formatNumber, messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
@@ -12,7 +12,7 @@ const W = 640;
 const H = 170;
 const PAD = { top: 12, right: 8, bottom: 24, left: 28 };
 
-export function YearChart(props: { perYear: PerYear }): JSX.Element {
+export function YearChart(props: { perYear: PerYear; rootRef?: Ref<HTMLElement> }): JSX.Element {
   const { doc } = useAtlas();
   const id = useId();
   // The table is built when the reader opens it, not on every filter step while it is closed.
@@ -24,7 +24,7 @@ export function YearChart(props: { perYear: PerYear }): JSX.Element {
 
   if (!first || !last || max === 0) {
     return (
-      <section class="chart" aria-labelledby={`${id}-t`} data-testid="year-chart">
+      <section ref={props.rootRef} class="chart" aria-labelledby={`${id}-t`} data-testid="year-chart">
         <h2 id={`${id}-t`} class="section-title">
           {t.chartTitle}
         </h2>
@@ -42,7 +42,7 @@ export function YearChart(props: { perYear: PerYear }): JSX.Element {
   const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, Math.round(max / 2), max];
 
   return (
-    <section class="chart" aria-labelledby={`${id}-t`} data-testid="year-chart">
+    <section ref={props.rootRef} class="chart" aria-labelledby={`${id}-t`} data-testid="year-chart">
       <h2 id={`${id}-t`} class="section-title">
         {t.chartTitle}
       </h2>

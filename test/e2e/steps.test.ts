@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  type AtlasServer,
+  BUILD_TIMEOUT,
+  DESKTOP,
+  describeBrowser,
+  ensureBuilt,
+  type GuardedPage,
+  launchBrowser,
+  openPage,
+  startAtlas,
+} from './harness.ts';
+import { describeProblems, MAP, waitForMap } from './mapPage.ts';
+
+// What one filter step draws in its own frame, and what follows it (OffscreenLater.tsx, usePageState.ts): the
+// map and the cards at once; the year chart and the combination key at once while they are on screen, and
+// right after the frame while they are not; the address after the frame. Nothing is left behind for good.
+
+type Snapshot = { partners: number; bars: number; combos: string; search: string };
+
+/** Clicks the MoU card and reads the page in the frame that shows the click, before it is painted. */
+async function toggleAndReadFrame(page: Page): Promise<Snapshot> {
+  return page.evaluate(async (map) => {
+    const read = () => ({
+      partners: document.querySelectorAll(`${map} svg path.aa-partner[data-iso2]`).length,
+      bars: document.querySelectorAll('[data-testid="year-chart"] rect.chart-bar').length,
+      combos: [...document.querySelectorAll('[data-testid="combo-legend"] [data-combo]')]
+        .map((e) => e.getAttribute('data-combo'))
+        .join(' '),
+      search: window.location.search,
+    });
+    document.querySelector<HTMLButtonElement>('[data-testid="legend-card-mou"]')!.click();
+    return new Promise<Snapshot>((resolve) => requestAnimationFrame(() => resolve(read())));
+  }, MAP);
+}
+
+async function settled(page: Page): Promise<Snapshot> {
+  await page.waitForTimeout(400);
+  return page.evaluate(
+    (map) => ({
+      partners: document.querySelectorAll(`${map} svg path.aa-partner[data-iso2]`).length,
+      bars: document.querySelectorAll('[data-testid="year-chart"] rect.chart-bar').length,
+      combos: [...document.querySelectorAll('[data-testid="combo-legend"] [data-combo]')]
+        .map((e) => e.getAttribute('data-combo'))
+        .join(' '),
+      search: window.location.search,
+    }),
+    MAP,
+  );
+}
+
+describeBrowser('map page: what a filter step draws at once and what follows it', () => {
+  let server: AtlasServer;
+  let browser: Browser;
+  let p: GuardedPage;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    [server, browser] = await Promise.all([startAtlas(), launchBrowser()]);
+  }, BUILD_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('off screen, the chart and the key follow right after the frame; the address too', async () => {
+    p = await openPage(browser, DESKTOP);
+    const { page } = p;
+    try {
+      await page.goto(`${server.url}/`);
+      await waitForMap(page);
+      const before = await settled(page);
+      // At 1280 × 800 the chart and the key are below the fold.
+      expect(
+        await page.getByTestId('year-chart').evaluate((e) => e.getBoundingClientRect().top),
+      ).toBeGreaterThan(800);
+      const frame = await toggleAndReadFrame(page);
+      expect(frame.partners).toBeLessThan(before.partners);
+      // Not yet: these are drawn once this frame is.
+      expect(frame.bars).toBe(before.bars);
+      expect(frame.combos).toBe(before.combos);
+      expect(frame.search).toBe('');
+      const after = await settled(page);
+      expect(after.partners).toBe(frame.partners);
+      // MoUs carry the dated agreements: without them the chart has fewer bars; no key entry names an MoU.
+      expect(after.bars).toBeLessThan(before.bars);
+      expect(after.combos).not.toMatch(/mou/);
+      expect(after.combos.length).toBeGreaterThan(0);
+      expect(new URLSearchParams(after.search).get('cat')).toBe('mlat,framework');
+
+      // Two steps in a row: everything ends up showing the last one (MoUs back).
+      await toggleAndReadFrame(page);
+      const back = await settled(page);
+      expect(back).toEqual(before);
+      expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('on screen, the chart and the key change in the same frame as the map', async () => {
+    p = await openPage(browser, { ...DESKTOP, viewport: { width: 1280, height: 2400 } });
+    const { page } = p;
+    try {
+      await page.goto(`${server.url}/`);
+      await waitForMap(page);
+      const before = await settled(page);
+      const frame = await toggleAndReadFrame(page);
+      expect(frame.partners).toBeLessThan(before.partners);
+      expect(frame.bars).toBeLessThan(before.bars);
+      expect(frame.combos).not.toMatch(/mou/);
+
+      // Scrolled into view after a step made off screen, they are current.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(200);
+      await toggleAndReadFrame(page);
+      await page.getByTestId('year-chart').scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => page.locator('[data-testid="year-chart"] rect.chart-bar').count())
+        .toBe(before.bars);
+      expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+    } finally {
+      await p.close();
+    }
+  });
+});
