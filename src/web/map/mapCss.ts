@@ -8,7 +8,9 @@ export function liveMapRules(prefix = 'aa'): string[] {
   const p = `.${prefix}`;
   return [
     `${p}-worldmap{position:relative;width:100%}`,
-    `${p}-worldmap>svg{display:block;width:100%;height:auto;touch-action:pan-y}`,
+    // Its own compositing layer: a filter step re-rasters the changed shapes only, never the page around them,
+    // and a change elsewhere on the page (a card, a count) never re-rasters the map (bench: card step).
+    `${p}-worldmap>svg{display:block;width:100%;height:auto;touch-action:pan-y;will-change:transform}`,
     `${p}-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`,
     `${p}-zoom-buttons{position:absolute;bottom:8px;left:8px;display:flex;flex-direction:row;gap:4px}`,
     `${p}-zoom-buttons>button{width:32px;height:32px;font:600 18px/1 system-ui,sans-serif;` +
