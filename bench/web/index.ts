@@ -17,7 +17,7 @@ export type BenchRow = [name: string, value: string, target: string, ok: boolean
 
 export { measureFilterStep, measurePaint, measureTransfer, runLighthouse };
 
-const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 7);
+const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 11);
 const SYNTHETIC_N = Number(process.env.BENCH_WEB_N ?? 100_000);
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
