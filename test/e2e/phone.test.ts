@@ -315,6 +315,19 @@ describeBrowser('a phone map (390×844, touch): taps, map size, sheet, no sidewa
         }
         await page.goto(`${server.url}/`);
         await waitForMap(page);
+        // Nothing spills out of its own box either: each headline card holds its number, name and mark.
+        const spilled = await page.$$eval('[data-testid^="legend-card-"]', (cards) =>
+          cards
+            .filter((card) => {
+              const box = card.getBoundingClientRect();
+              return [...card.querySelectorAll('*')].some((e) => {
+                const r = e.getBoundingClientRect();
+                return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+              });
+            })
+            .map((card) => card.getAttribute('data-testid')),
+        );
+        expect(spilled, `cards at ${width} px`).toEqual([]);
         for (const dialog of ['embed', 'download', 'cite']) {
           await page.getByTestId(`open-${dialog}`).tap();
           await page.getByTestId(`${dialog}-dialog`).waitFor();
