@@ -126,4 +126,38 @@ describeBrowser('map page: what a filter step draws at once and what follows it'
       await p.close();
     }
   });
+  it('two steps in quick succession are two history entries, even before the first is written', async () => {
+    p = await openPage(browser, DESKTOP);
+    const { page } = p;
+    try {
+      await page.goto(`${server.url}/`);
+      await waitForMap(page);
+      const before = await page.evaluate(() => window.history.length);
+      // The second click comes in the next task, before the first step's address is written (after its frame).
+      const written = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            document.querySelector<HTMLButtonElement>('[data-testid="legend-card-mou"]')!.click();
+            setTimeout(() => {
+              const between = window.location.search;
+              document.querySelector<HTMLButtonElement>('[data-testid="legend-card-framework"]')!.click();
+              resolve(between);
+            }, 0);
+          }),
+      );
+      // Not yet written when the second step began: the case where the two could have merged.
+      expect(new URLSearchParams(written).get('cat')).toBeNull();
+      await expect.poll(() => new URL(page.url()).searchParams.get('cat')).toBe('mlat');
+      expect(await page.evaluate(() => window.history.length)).toBe(before + 2);
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).searchParams.get('cat')).toBe('mlat,framework');
+      await expect
+        .poll(() => page.getAttribute('[data-testid="legend-card-framework"]', 'aria-pressed'))
+        .toBe('true');
+      expect(await page.getAttribute('[data-testid="legend-card-mou"]', 'aria-pressed')).toBe('false');
+      expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -30,31 +30,48 @@ export function usePageState(initial: AppState, ctx: DecodeContext): [AppState, 
   // The address is written once the frame that shows the change has been drawn, when the browser is idle (at
   // most WRITE_WITHIN ms later): writing it in the step costs the step a history entry (pushState is slow in
   // Chromium), and writing it in the event handler would make the browser bring layout up to date first (the
-  // click changed :focus and :active). Several updates before then make one history entry, a push if any was.
+  // click changed :focus and :active). Several updates in one task make one history entry, a push if any was;
+  // a deliberate step in a later task first gives the one still waiting its own entry, however busy the browser.
   const pending = useRef<HistoryMode | null>(null);
-  const write = useCallback((): void => {
+  const sameTask = useRef(false);
+  const generation = useRef(0);
+  const writeNow = useCallback((state: AppState): void => {
     const how = pending.current;
     pending.current = null;
-    if (how === null) return;
-    const url = urlFor(current.current);
+    generation.current++;
+    if (how === null || how === 'none') return;
+    const url = urlFor(state);
     const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
     if (url === here) return;
     if (how === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }, []);
-  const update = useCallback<UpdateState>((patch, mode = 'push') => {
-    const prev = current.current;
-    const next = typeof patch === 'function' ? patch(prev) : { ...prev, ...patch };
-    current.current = next;
-    setState(next);
-    if (typeof window === 'undefined' || mode === 'none') return;
-    if (pending.current !== null) {
-      if (mode === 'push') pending.current = 'push';
-      return;
-    }
-    pending.current = mode;
-    afterPaint(write, WRITE_WITHIN);
-  }, []);
+  const write = useCallback((): void => writeNow(current.current), [writeNow]);
+  const update = useCallback<UpdateState>(
+    (patch, mode = 'push') => {
+      const prev = current.current;
+      const next = typeof patch === 'function' ? patch(prev) : { ...prev, ...patch };
+      const browser = typeof window !== 'undefined' && mode !== 'none';
+      if (browser && mode === 'push' && pending.current !== null && !sameTask.current) writeNow(prev);
+      current.current = next;
+      setState(next);
+      if (!browser) return;
+      if (pending.current !== null) {
+        if (mode === 'push') pending.current = 'push';
+        return;
+      }
+      pending.current = mode;
+      sameTask.current = true;
+      queueMicrotask(() => {
+        sameTask.current = false;
+      });
+      const mine = generation.current;
+      afterPaint(() => {
+        if (generation.current === mine) write();
+      }, WRITE_WITHIN);
+    },
+    [write, writeNow],
+  );
 
   // Leaving the page (a link, a reload, the tab closed) writes an address still pending, so Back returns here.
   useEffect(() => {
@@ -65,6 +82,7 @@ export function usePageState(initial: AppState, ctx: DecodeContext): [AppState, 
   useEffect(() => {
     const onPop = (): void => {
       pending.current = null;
+      generation.current++;
       const next = decodeState(window.location.search, ctx);
       // Embed mode can come from the route (/embed) rather than the query; a Back step must not drop it.
       next.embed = next.embed || current.current.embed;
