@@ -117,6 +117,31 @@ describeBrowser('map page: accessibility (axe, WCAG 2.1 AA) in every state', () 
     expect(await violations(page)).toEqual([]);
   });
 
+  it('high contrast (forced colours): the chosen view and a picked key entry stand out, the map keeps its colours', {
+    timeout: SLOW,
+  }, async () => {
+    const page = await open('', { ...DESKTOP, forcedColors: 'active' });
+    const look = (testid: string) =>
+      page.getByTestId(testid).evaluate((e) => {
+        const s = getComputedStyle(e);
+        return { background: s.backgroundColor, color: s.color, outline: s.outlineStyle };
+      });
+    const [map, table] = [await look('view-map'), await look('view-table')];
+    // The system colours replace the page's; the pressed segment must not look like the other one.
+    expect(map.background).not.toBe(table.background);
+    expect(map.color).not.toBe(table.color);
+    // The map's fills are patterns (url()), which forced colours leave alone: the encoding survives.
+    expect(
+      await page
+        .locator('[data-testid="map"] path.aa-partner[data-iso2="BR"]')
+        .evaluate((e) => getComputedStyle(e).fill),
+    ).toMatch(/^url\(/);
+    await page.getByTestId('combo-mou').click();
+    expect((await look('combo-mou')).outline).not.toBe('none');
+    expect((await look('combo-mlat')).outline).toBe('none');
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('made no request outside 127.0.0.1 and logged no error in any of them', () => {
     expect(
       describeProblems(
