@@ -11,6 +11,7 @@ import {
   type GuardedPage,
   launchBrowser,
   openPage,
+  PHONE,
   startAtlas,
 } from './harness.ts';
 import { describeProblems, MAP, waitForMap } from './mapPage.ts';
@@ -176,6 +177,40 @@ describeBrowser('map page: category combinations told apart in colour, greyscale
         ),
       )
       .toEqual(['CN', 'JP']);
+  });
+
+  it('a click or a tap pins a combination until the entry is pressed again', async () => {
+    const { page } = p;
+    const picked = () =>
+      page.$$eval(`${MAP} [data-highlight]`, (els) =>
+        [...new Set(els.map((e) => e.getAttribute('data-highlight')))].sort(),
+      );
+    const entry = page.getByTestId('combo-mou.framework');
+    await entry.click();
+    expect(await entry.getAttribute('aria-pressed')).toBe('true');
+    // Pointer and focus gone: still picked out.
+    await page.mouse.move(0, 0);
+    await entry.evaluate((e) => (e as HTMLElement).blur());
+    await expect.poll(picked).toEqual(['CN', 'JP']);
+    await entry.click();
+    expect(await entry.getAttribute('aria-pressed')).toBe('false');
+    await page.mouse.move(0, 0);
+    await entry.evaluate((e) => (e as HTMLElement).blur());
+    await expect.poll(picked).toEqual([]);
+
+    // A phone has no pointing: a tap alone picks the countries out, and keeps them picked out.
+    const phone = await openPage(browser, PHONE);
+    try {
+      await phone.page.goto(`${server.url}/`);
+      await waitForMap(phone.page);
+      const mlat = phone.page.getByTestId('combo-mlat');
+      await mlat.tap();
+      expect(await mlat.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => phone.page.locator(`${MAP} [data-highlight="MX"]`).count()).toBe(1);
+      expect(describeProblems(phone.guard.blocked, phone.problems.errors)).toBe('');
+    } finally {
+      await phone.close();
+    }
   });
 
   it('made no request outside 127.0.0.1 and logged no error', () => {

@@ -72,7 +72,10 @@ export function createMapSlot(source: GeometrySource): MapSlot {
     const atlas = useAtlas();
     const [geometry, setGeometry] = useState<MapGeometry | null>(source.now);
     const [failed, setFailed] = useState(false);
-    const [highlight, setHighlight] = useState<string | null>(null);
+    // The combination the key picks out: the entry pointed at or focused, else the one pinned by a click or tap.
+    const [pointed, setPointed] = useState<string | null>(null);
+    const [pinned, setPinned] = useState<string | null>(null);
+    const highlight = pointed ?? pinned;
     useEffect(() => {
       if (geometry !== null) return;
       source.load(boundariesOf(atlas.doc.dataset)).then(setGeometry, (e: unknown) => {
@@ -114,9 +117,9 @@ export function createMapSlot(source: GeometrySource): MapSlot {
           labels={worldMapLabels}
           highlight={highlight}
         />
-        <OffscreenLater value={mapState} deps={[highlight]}>
+        <OffscreenLater value={mapState} deps={[highlight, pinned]}>
           {(drawn, ref) => (
-            <ComboLegend state={drawn} highlight={highlight} onHighlight={setHighlight} rootRef={ref} />
+            <ComboLegend state={drawn} pinned={pinned} onPoint={setPointed} onPin={setPinned} rootRef={ref} />
           )}
         </OffscreenLater>
         {mapState.missing.length > 0 ? (

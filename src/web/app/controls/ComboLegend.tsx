@@ -7,6 +7,7 @@ import { ComboMark } from '../CategoryMark.tsx';
 // The key to the map's colours: every combination of categories on the map now, with its swatch (the map's
 // own fill) and how many countries have it. Pointing at or focusing an entry picks out its countries on the
 // map (outlined on top, the rest dimmed), so a reader checks a colour against the map rather than memory.
+// Clicking or tapping an entry pins that (a phone has no pointing); clicking it again lets go.
 
 export type ComboEntry = { key: string; categories: readonly string[]; countries: number };
 
@@ -33,8 +34,11 @@ export function comboEntries(state: MapState): ComboEntry[] {
 
 export type ComboLegendProps = {
   state: MapState;
-  highlight: string | null;
-  onHighlight: (key: string | null) => void;
+  /** The combination pinned by a click or tap (the entry that is pressed). */
+  pinned: string | null;
+  /** Pointing at or focusing an entry (null: no longer). */
+  onPoint: (key: string | null) => void;
+  onPin: (key: string | null) => void;
   /** On the legend's outermost element. */
   rootRef?: Ref<HTMLElement>;
 };
@@ -44,7 +48,7 @@ export function ComboLegend(props: ComboLegendProps): JSX.Element | null {
   const short = new Map(doc.dataset.categories.map((c) => [c.id as string, c.shortLabel || c.label]));
   const entries = comboEntries(props.state);
   if (entries.length === 0) return null;
-  const off = (): void => props.onHighlight(null);
+  const off = (): void => props.onPoint(null);
   return (
     <section ref={props.rootRef} class="combos" aria-labelledby="combos-heading" data-testid="combo-legend">
       <h2 id="combos-heading" class="combos-title">
@@ -61,14 +65,14 @@ export function ComboLegend(props: ComboLegendProps): JSX.Element | null {
               <button
                 type="button"
                 class="combo"
-                aria-pressed={props.highlight === e.key}
+                aria-pressed={props.pinned === e.key}
                 data-testid={`combo-${e.key}`}
                 data-combo={e.key}
-                onMouseEnter={() => props.onHighlight(e.key)}
+                onMouseEnter={() => props.onPoint(e.key)}
                 onMouseLeave={off}
-                onFocus={() => props.onHighlight(e.key)}
+                onFocus={() => props.onPoint(e.key)}
                 onBlur={off}
-                onClick={() => props.onHighlight(props.highlight === e.key ? null : e.key)}
+                onClick={() => props.onPin(props.pinned === e.key ? null : e.key)}
               >
                 <ComboMark categories={e.categories} size={18} />
                 <span class="combo-name">{name}</span>
