@@ -192,6 +192,11 @@ describeBrowser('map page: category combinations told apart in colour, greyscale
     await page.mouse.move(0, 0);
     await entry.evaluate((e) => (e as HTMLElement).blur());
     await expect.poll(picked).toEqual(['CN', 'JP']);
+    // A filter that takes the combination off the map leaves nothing dimmed; bringing it back brings the pin back.
+    await page.getByTestId('legend-card-framework').click();
+    await expect.poll(() => page.locator(`${MAP} .aa-dimmed`).count()).toBe(0);
+    await page.getByTestId('legend-card-framework').click();
+    await expect.poll(picked).toEqual(['CN', 'JP']);
     await entry.click();
     expect(await entry.getAttribute('aria-pressed')).toBe('false');
     await page.mouse.move(0, 0);

@@ -15,7 +15,7 @@ import {
 } from '../map/index.ts';
 import { countOf, formatNumber, messages as t } from '../text.ts';
 import { type Atlas, useAtlas } from './atlas.ts';
-import { ComboLegend, comboEntries } from './controls/ComboLegend.tsx';
+import { ComboLegend, comboEntries, comboOnMap } from './controls/ComboLegend.tsx';
 import type { MapExportInput, MapSlot, MapViewProps } from './MapArea.tsx';
 import { OffscreenLater } from './OffscreenLater.tsx';
 
@@ -75,7 +75,6 @@ export function createMapSlot(source: GeometrySource): MapSlot {
     // The combination the key picks out: the entry pointed at or focused, else the one pinned by a click or tap.
     const [pointed, setPointed] = useState<string | null>(null);
     const [pinned, setPinned] = useState<string | null>(null);
-    const highlight = pointed ?? pinned;
     useEffect(() => {
       if (geometry !== null) return;
       source.load(boundariesOf(atlas.doc.dataset)).then(setGeometry, (e: unknown) => {
@@ -102,6 +101,9 @@ export function createMapSlot(source: GeometrySource): MapSlot {
         </div>
       );
     }
+    // A pin holds while its combination is on the map: a filter that takes it away does not leave the map
+    // dimmed with nothing picked out (and no entry to unpin); bringing it back brings the pin back.
+    const highlight = pointed ?? (pinned !== null && comboOnMap(mapState, pinned) ? pinned : null);
     const onSelect = (code: CountryCode | null): void => {
       if (code === null) props.onClose();
       else props.onSelectCountry(code, document.activeElement);

@@ -11,12 +11,22 @@ import { ComboMark } from '../CategoryMark.tsx';
 
 export type ComboEntry = { key: string; categories: readonly string[]; countries: number };
 
+/** The combination a partner unit is drawn as: its pattern key, or "undated". */
+export function comboKeyOf(u: MapState['units'][number]): string {
+  return u.fill.kind === 'categories' ? u.fill.key : 'undated';
+}
+
+/** Whether any partner on the map is drawn as this combination now. */
+export function comboOnMap(state: MapState, key: string): boolean {
+  return state.units.some((u) => u.role === 'partner' && u.iso2 !== null && comboKeyOf(u) === key);
+}
+
 /** The combinations drawn on the map (pattern keys, or "undated"), in the map's order, with their country counts. */
 export function comboEntries(state: MapState): ComboEntry[] {
   const counts = new Map<string, Set<string>>();
   for (const u of state.units) {
     if (u.role !== 'partner' || u.iso2 === null) continue;
-    const key = u.fill.kind === 'categories' ? u.fill.key : 'undated';
+    const key = comboKeyOf(u);
     const set = counts.get(key) ?? new Set<string>();
     set.add(u.iso2);
     counts.set(key, set);
