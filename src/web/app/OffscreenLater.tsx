@@ -4,9 +4,9 @@ import { afterPaint } from './afterPaint.ts';
 
 // Parts of the page a filter step changes but the reader may not be looking at (the year chart, the
 // combination key below the map): drawn in the step's own frame while they are on screen, and otherwise a
-// moment later, once that frame is drawn and the browser is idle, so a step off screen costs the frame the reader sees nothing.
-// Scrolling one into view, printing, or the browser's next idle moment (at most LATER_WITHIN ms) brings it
-// up to date; nothing waits on a timer that never comes.
+// moment later, once that frame is drawn and the browser is idle, so what is off screen adds nothing to the
+// frame the reader waits for. Scrolling one into view, printing, or the browser's next idle moment (at most
+// LATER_WITHIN ms) brings it up to date.
 
 /** The longest a part off screen may lag behind the page. */
 const LATER_WITHIN = 200;
