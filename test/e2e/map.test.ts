@@ -191,7 +191,17 @@ describeBrowser('map page: counts, every partner by click and by keyboard', () =
 
     // One tab stop: the next Tab leaves the map's countries.
     await page.keyboard.press('Tab');
-    expect(await focusInMap(page)).toBe(false);
+    // Says where focus went and which shapes are tab stops, should this ever fail again (it did once, on CI).
+    const where = await page.evaluate(
+      (map) =>
+        `focus on ${document.activeElement?.outerHTML.slice(0, 160)}; tab stops: ${[
+          ...document.querySelectorAll(`${map} svg [tabindex="0"]`),
+        ]
+          .map((e) => e.getAttribute('data-a3'))
+          .join(', ')}`,
+      MAP,
+    );
+    expect(await focusInMap(page), where).toBe(false);
   });
 
   it('made no request outside 127.0.0.1 and logged no error', () => {
