@@ -132,6 +132,18 @@ describe.each(databases)('atlas import / export on %s', (_name, url) => {
     expect(before).toBeDefined();
   });
 
+  it('stats and export of a database with no dataset write nothing, and stats says why every count is 0', async () => {
+    const empty = `sqlite:${join(dir, 'never-filled.db')}`;
+    const s = await atlas(empty, 'stats', '--json');
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.stdout).counts).toEqual({ mlat: 0, mou: 0, framework: 0 });
+    expect(s.stderr).toMatch(/no dataset yet.*atlas import FILE.*DATABASE_URL/);
+    const e = await atlas(empty, 'export', '--format', 'json');
+    expect(e.code).toBe(0);
+    expect(JSON.parse(e.stdout).agreements).toEqual([]);
+    expect(await snapshotDb(empty)).toBe('[]');
+  });
+
   it('imports the seed, then stats of the database gives the headline', async () => {
     const r = await atlas(db, 'import', SEED_TXT, '--json');
     expect(r.code).toBe(0);

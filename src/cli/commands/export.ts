@@ -24,7 +24,8 @@ export async function exportCommand(
     );
   }
   const body = await withStore(async (store): Promise<string | Uint8Array> => {
-    const dataset = await storeDataset(store, parseDatasetId(opts.dataset));
+    // A read: a database with no dataset yet gets none written.
+    const dataset = await storeDataset(store, parseDatasetId(opts.dataset), undefined, { persist: false });
     const [agreements, notes] = await Promise.all([
       store.listAgreements(dataset.id),
       store.listNotes(dataset.id),

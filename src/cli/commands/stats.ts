@@ -27,9 +27,21 @@ export async function statsCommand(file: string | undefined, opts: StatsOptions,
     notes = parsed.notes.length;
   } else {
     const r = await withStore(async (store) => {
-      const ds = await storeDataset(store, parseDatasetId(opts.dataset), opts.config);
-      return { ds, agreements: await store.listAgreements(ds.id), notes: await store.listNotes(ds.id) };
+      // A read: a database with no dataset yet gets none written (its counts are an empty dataset's).
+      const empty = (await store.listDatasets()).length === 0;
+      const ds = await storeDataset(store, parseDatasetId(opts.dataset), opts.config, { persist: false });
+      return {
+        ds,
+        empty,
+        agreements: await store.listAgreements(ds.id),
+        notes: await store.listNotes(ds.id),
+      };
     });
+    if (r.empty) {
+      out.stderr(
+        'the database has no dataset yet, so every count is 0: fill it with `atlas import FILE` (or `npm start`, which seeds the shipped dataset); check DATABASE_URL if you expected data here\n',
+      );
+    }
     dataset = r.ds;
     stats = computeStats(dataset, r.agreements);
     notes = r.notes.length;
