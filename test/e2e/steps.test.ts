@@ -35,8 +35,8 @@ async function toggleAndReadFrame(page: Page): Promise<Snapshot> {
   }, MAP);
 }
 
-async function settled(page: Page): Promise<Snapshot> {
-  await page.waitForTimeout(400);
+/** The page as it is now. */
+function read(page: Page): Promise<Snapshot> {
   return page.evaluate(
     (map) => ({
       partners: document.querySelectorAll(`${map} svg path.aa-partner[data-iso2]`).length,
@@ -48,6 +48,12 @@ async function settled(page: Page): Promise<Snapshot> {
     }),
     MAP,
   );
+}
+
+/** The page once a just-loaded page has settled (its observers have reported). */
+async function settled(page: Page): Promise<Snapshot> {
+  await page.waitForTimeout(400);
+  return read(page);
 }
 
 describeBrowser('map page: what a filter step draws at once and what follows it', () => {
@@ -82,18 +88,20 @@ describeBrowser('map page: what a filter step draws at once and what follows it'
       expect(frame.bars).toBe(before.bars);
       expect(frame.combos).toBe(before.combos);
       expect(frame.search).toBe('');
-      const after = await settled(page);
+      // Right after: the address says it; the chart has fewer bars (MoUs carry the dated agreements), and no
+      // key entry names an MoU.
+      await expect
+        .poll(async () => new URLSearchParams((await read(page)).search).get('cat'))
+        .toBe('mlat,framework');
+      await expect.poll(async () => (await read(page)).combos).not.toMatch(/mou/);
+      const after = await read(page);
       expect(after.partners).toBe(frame.partners);
-      // MoUs carry the dated agreements: without them the chart has fewer bars; no key entry names an MoU.
       expect(after.bars).toBeLessThan(before.bars);
-      expect(after.combos).not.toMatch(/mou/);
       expect(after.combos.length).toBeGreaterThan(0);
-      expect(new URLSearchParams(after.search).get('cat')).toBe('mlat,framework');
 
       // Two steps in a row: everything ends up showing the last one (MoUs back).
       await toggleAndReadFrame(page);
-      const back = await settled(page);
-      expect(back).toEqual(before);
+      await expect.poll(() => read(page)).toEqual(before);
       expect(describeProblems(p.guard.blocked, p.problems.errors)).toBe('');
     } finally {
       await p.close();
