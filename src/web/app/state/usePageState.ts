@@ -31,46 +31,48 @@ export function usePageState(initial: AppState, ctx: DecodeContext): [AppState, 
   // most WRITE_WITHIN ms later): writing it in the step costs the step a history entry (pushState is slow in
   // Chromium), and writing it in the event handler would make the browser bring layout up to date first (the
   // click changed :focus and :active). Several updates in one task make one history entry, a push if any was;
-  // a deliberate step in a later task first gives the one still waiting its own entry, however busy the browser.
+  // a deliberate step in a later task queues the entry still waiting before its own, so Back undoes one step at
+  // a time however quickly they come (and none of them writes inside a step).
   const pending = useRef<HistoryMode | null>(null);
+  const queued = useRef<Array<{ url: string; how: HistoryMode }>>([]);
   const sameTask = useRef(false);
-  const generation = useRef(0);
-  const writeNow = useCallback((state: AppState): void => {
-    const how = pending.current;
+  const scheduled = useRef(false);
+  const write = useCallback((): void => {
+    scheduled.current = false;
+    const entries = queued.current;
+    queued.current = [];
+    if (pending.current !== null) entries.push({ url: urlFor(current.current), how: pending.current });
     pending.current = null;
-    generation.current++;
-    if (how === null || how === 'none') return;
-    const url = urlFor(state);
-    const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-    if (url === here) return;
-    if (how === 'push') window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
+    for (const { url, how } of entries) {
+      const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+      if (url === here) continue;
+      if (how === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    }
   }, []);
-  const write = useCallback((): void => writeNow(current.current), [writeNow]);
   const update = useCallback<UpdateState>(
     (patch, mode = 'push') => {
       const prev = current.current;
       const next = typeof patch === 'function' ? patch(prev) : { ...prev, ...patch };
-      const browser = typeof window !== 'undefined' && mode !== 'none';
-      if (browser && mode === 'push' && pending.current !== null && !sameTask.current) writeNow(prev);
       current.current = next;
       setState(next);
-      if (!browser) return;
-      if (pending.current !== null) {
+      if (typeof window === 'undefined' || mode === 'none') return;
+      if (pending.current !== null && (sameTask.current || mode !== 'push')) {
         if (mode === 'push') pending.current = 'push';
         return;
       }
+      if (pending.current !== null) queued.current.push({ url: urlFor(prev), how: pending.current });
       pending.current = mode;
       sameTask.current = true;
       queueMicrotask(() => {
         sameTask.current = false;
       });
-      const mine = generation.current;
-      afterPaint(() => {
-        if (generation.current === mine) write();
-      }, WRITE_WITHIN);
+      if (!scheduled.current) {
+        scheduled.current = true;
+        afterPaint(write, WRITE_WITHIN);
+      }
     },
-    [write, writeNow],
+    [write],
   );
 
   // Leaving the page (a link, a reload, the tab closed) writes an address still pending, so Back returns here.
@@ -82,7 +84,7 @@ export function usePageState(initial: AppState, ctx: DecodeContext): [AppState, 
   useEffect(() => {
     const onPop = (): void => {
       pending.current = null;
-      generation.current++;
+      queued.current = [];
       const next = decodeState(window.location.search, ctx);
       // Embed mode can come from the route (/embed) rather than the query; a Back step must not drop it.
       next.embed = next.embed || current.current.embed;
