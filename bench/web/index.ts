@@ -6,7 +6,7 @@ import { startStaticServer } from '../../test/e2e/staticServer.ts';
 import { ensureBareBuild } from './bareBuild.ts';
 import { measureFilterStep } from './filterStep.ts';
 import { runLighthouse } from './lighthouse.ts';
-import { measurePaint } from './paint.ts';
+import { measurePaint, median } from './paint.ts';
 import { writeSyntheticSite } from './syntheticSite.ts';
 import { measureTransfer } from './transfer.ts';
 
@@ -18,6 +18,7 @@ export type BenchRow = [name: string, value: string, target: string, ok: boolean
 export { measureFilterStep, measurePaint, measureTransfer, runLighthouse };
 
 const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 11);
+const STEP_RUNS = Number(process.env.BENCH_STEP_RUNS ?? 3);
 const SYNTHETIC_N = Number(process.env.BENCH_WEB_N ?? 100_000);
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
@@ -72,9 +73,26 @@ export async function runWebBenches(): Promise<BenchRow[]> {
         rows.push(['  ratio page / bare', p.ratio.toFixed(2), '≤ 0.85', p.ratio <= 0.85]);
       });
       await attempt(rows, 'web: filter step, seed', '≤ 12 ms', async () => {
-        const seed = await measureFilterStep(`${site.url}/`);
-        const value = `${ms(seed.cardMs)} / ${ms(seed.timelineMs)}`;
-        rows.push(['web: filter step, seed (card / timeline)', value, '≤ 12 ms', seed.stepMs <= 12]);
+        // Three browsers, 30 steps each: the median of their medians (one browser's median swings ±2 ms on a
+        // busy two-core machine); the spread is printed beside it.
+        const runs = [];
+        for (let i = 0; i < STEP_RUNS; i++) runs.push(await measureFilterStep(`${site.url}/`, 30));
+        const card = median(runs.map((r) => r.cardMs));
+        const timeline = median(runs.map((r) => r.timelineMs));
+        const value = `${ms(card)} / ${ms(timeline)}`;
+        rows.push([
+          'web: filter step, seed (card / timeline)',
+          value,
+          '≤ 12 ms',
+          Math.max(card, timeline) <= 12,
+        ]);
+        const spread = (xs: number[]): string => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+        rows.push([
+          `  ${STEP_RUNS} browsers, card / timeline`,
+          `${spread(runs.map((r) => r.cardMs))} / ${spread(runs.map((r) => r.timelineMs))}`,
+          '',
+          null,
+        ]);
       });
       await attempt(rows, 'web: Lighthouse', '≥ 98 / 100', async () => {
         const lh = await runLighthouse(`${site.url}/`);
