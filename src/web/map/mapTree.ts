@@ -92,35 +92,6 @@ function highlight(d: string, kind: string, prefix: string, key: string): SvgNod
   return keyed(el('path', { d, class: `${prefix}-hl ${prefix}-hl-${kind}` }), `${kind}:${key}`);
 }
 
-/** The same attributes, in any order. */
-function sameAttrs(a: SvgNode['attrs'], b: SvgNode['attrs']): boolean {
-  let n = 0;
-  for (const k in a) {
-    if (a[k] !== b[k]) return false;
-    n++;
-  }
-  for (const _ in b) n--;
-  return n === 0;
-}
-
-// Each unit's last node, per layout and prefix: a unit whose attributes a step leaves as they were keeps its
-// node object, and the live map skips it (toPreact's Layer compares by identity). A category toggle changes a
-// fifth of the units; the rest are not even compared by Preact.
-const lastUnits = new WeakMap<MapLayout, Map<string, SvgNode>>();
-
-function reuse(layout: MapLayout, prefix: string, node: SvgNode): SvgNode {
-  let byKey = lastUnits.get(layout);
-  if (!byKey) {
-    byKey = new Map();
-    lastUnits.set(layout, byKey);
-  }
-  const id = `${prefix}|${node.key}`;
-  const last = byKey.get(id);
-  if (last && sameAttrs(last.attrs, node.attrs)) return last;
-  byKey.set(id, node);
-  return node;
-}
-
 // The country shapes change only with the state, the size and the tab stop; not with zoom frames or hover.
 // Reusing the same node lets the live map skip them entirely (its Layer compares nodes by identity).
 const unitsCache = new WeakMap<MapState, { key: string; layout: MapLayout; node: SvgNode }>();
@@ -133,7 +104,7 @@ function unitsGroup(state: MapState, layout: MapLayout, prefix: string, opts: Ma
   const listed: Array<{ name: string; node: SvgNode }> = [];
   const disputed: SvgNode[] = [];
   state.units.forEach((u, i) => {
-    const node = reuse(layout, prefix, unitPath(u, layout.units[i]!, prefix, opts));
+    const node = unitPath(u, layout.units[i]!, prefix, opts);
     if (u.role === 'disputed') disputed.push(node);
     else if (u.listed) listed.push({ name: u.name, node });
     else rest.push(node);

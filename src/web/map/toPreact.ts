@@ -8,17 +8,11 @@ import type { SvgNode } from './svg.ts';
  */
 export function toPreact(node: SvgNode | string): ComponentChild {
   if (typeof node === 'string') return node;
-  // A keyed node is a list item (a country, a pattern, a marker): its own Layer, so a step that hands back the
-  // same node for an unchanged item (mapTree.ts reuses them) skips it without comparing its attributes.
-  if (node.key !== undefined) return h(Layer, { key: node.key, node });
-  return element(node);
-}
-
-function element(node: SvgNode): ComponentChild {
   const props: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(node.attrs)) {
     props[name] = typeof value === 'number' ? String(value) : value;
   }
+  if (node.key !== undefined) props.key = node.key;
   return h(node.tag, props, ...node.children.map(toPreact));
 }
 
@@ -31,6 +25,6 @@ export class Layer extends Component<{ node: SvgNode }> {
     return next.node !== this.props.node;
   }
   override render(): JSX.Element {
-    return element(this.props.node) as JSX.Element;
+    return toPreact(this.props.node) as JSX.Element;
   }
 }
