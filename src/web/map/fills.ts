@@ -89,6 +89,14 @@ export type FillSpec =
   /** A partner: `key` names the pattern of exactly these categories, in dataset order. */
   | { kind: 'categories'; key: string; categories: readonly CategoryId[] };
 
+/**
+ * What a fill is called where combinations are named (the combination key, the map's highlight): a partner's
+ * pattern key, or its kind ("undated"; "focal" and the others for units no key entry names).
+ */
+export function fillKey(fill: FillSpec): string {
+  return fill.kind === 'categories' ? fill.key : fill.kind;
+}
+
 export function comboKey(categories: readonly CategoryId[]): string {
   return categories.join('.');
 }

@@ -7,6 +7,7 @@ export {
   categoryStyles,
   comboKey,
   type FillSpec,
+  fillKey,
   fillPaint,
   patternId,
   TEXTURES,

@@ -1,4 +1,4 @@
-import { disputedPatternNode, fillPaint, patternNode, undatedPatternNode } from './fills.ts';
+import { disputedPatternNode, fillKey, fillPaint, patternNode, undatedPatternNode } from './fills.ts';
 import { type MapLayout, patternScaleFor, type UnitLayout } from './layout.ts';
 import { markerDot, markerHit, type PlacedMarker, type Point, placeMarkers } from './markers.ts';
 import type { MapState, MapUnitState } from './state.ts';
@@ -220,16 +220,14 @@ export function buildMapLayers(state: MapState, layout: MapLayout, opts: MapTree
   const picked = opts.highlight ?? null;
   if (picked !== null) {
     state.units.forEach((u, i) => {
-      const key = u.fill.kind === 'categories' ? u.fill.key : u.fill.kind;
-      if (u.role !== 'partner' || key !== picked) return;
+      if (u.role !== 'partner' || fillKey(u.fill) !== picked) return;
       const attrs = { class: `${prefix}-combo-hl`, 'data-highlight': u.iso2 ?? u.a3 };
       lines.push(
         keyed(el('path', { d: layout.units[i]!.d, fill: fillPaint(u.fill, prefix), ...attrs }), `hl:${u.a3}`),
       );
     });
     for (const m of placed) {
-      const key = m.unit.fill.kind === 'categories' ? m.unit.fill.key : m.unit.fill.kind;
-      if (key !== picked) continue;
+      if (fillKey(m.unit.fill) !== picked) continue;
       const ring = {
         cx: m.at.x,
         cy: m.at.y,

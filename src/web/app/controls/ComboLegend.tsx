@@ -1,5 +1,5 @@
 import type { JSX, Ref } from 'preact';
-import type { MapState } from '../../map/index.ts';
+import { fillKey, type MapState } from '../../map/index.ts';
 import { messages as t } from '../../text.ts';
 import { useAtlas } from '../atlas.ts';
 import { ComboMark } from '../CategoryMark.tsx';
@@ -11,14 +11,9 @@ import { ComboMark } from '../CategoryMark.tsx';
 
 export type ComboEntry = { key: string; categories: readonly string[]; countries: number };
 
-/** The combination a partner unit is drawn as: its pattern key, or "undated". */
-export function comboKeyOf(u: MapState['units'][number]): string {
-  return u.fill.kind === 'categories' ? u.fill.key : 'undated';
-}
-
 /** Whether any partner on the map is drawn as this combination now. */
 export function comboOnMap(state: MapState, key: string): boolean {
-  return state.units.some((u) => u.role === 'partner' && u.iso2 !== null && comboKeyOf(u) === key);
+  return state.units.some((u) => u.role === 'partner' && u.iso2 !== null && fillKey(u.fill) === key);
 }
 
 /** The combinations drawn on the map (pattern keys, or "undated"), in the map's order, with their country counts. */
@@ -26,7 +21,7 @@ export function comboEntries(state: MapState): ComboEntry[] {
   const counts = new Map<string, Set<string>>();
   for (const u of state.units) {
     if (u.role !== 'partner' || u.iso2 === null) continue;
-    const key = comboKeyOf(u);
+    const key = fillKey(u.fill);
     const set = counts.get(key) ?? new Set<string>();
     set.add(u.iso2);
     counts.set(key, set);
