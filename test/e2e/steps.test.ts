@@ -19,35 +19,32 @@ import { describeProblems, MAP, waitForMap } from './mapPage.ts';
 
 type Snapshot = { partners: number; bars: number; combos: string; search: string };
 
+/**
+ * Runs in the page (serialised, so self-contained): the page as it is now, or, with `toggle`, after a click on
+ * the MoU card, read in the frame that shows the click, before it is painted.
+ */
+async function snapshotInPage({ map, toggle }: { map: string; toggle: boolean }): Promise<Snapshot> {
+  const read = (): Snapshot => ({
+    partners: document.querySelectorAll(`${map} svg path.aa-partner[data-iso2]`).length,
+    bars: document.querySelectorAll('[data-testid="year-chart"] rect.chart-bar').length,
+    combos: [...document.querySelectorAll('[data-testid="combo-legend"] [data-combo]')]
+      .map((e) => e.getAttribute('data-combo'))
+      .join(' '),
+    search: window.location.search,
+  });
+  if (!toggle) return read();
+  document.querySelector<HTMLButtonElement>('[data-testid="legend-card-mou"]')!.click();
+  return new Promise<Snapshot>((resolve) => requestAnimationFrame(() => resolve(read())));
+}
+
 /** Clicks the MoU card and reads the page in the frame that shows the click, before it is painted. */
-async function toggleAndReadFrame(page: Page): Promise<Snapshot> {
-  return page.evaluate(async (map) => {
-    const read = () => ({
-      partners: document.querySelectorAll(`${map} svg path.aa-partner[data-iso2]`).length,
-      bars: document.querySelectorAll('[data-testid="year-chart"] rect.chart-bar').length,
-      combos: [...document.querySelectorAll('[data-testid="combo-legend"] [data-combo]')]
-        .map((e) => e.getAttribute('data-combo'))
-        .join(' '),
-      search: window.location.search,
-    });
-    document.querySelector<HTMLButtonElement>('[data-testid="legend-card-mou"]')!.click();
-    return new Promise<Snapshot>((resolve) => requestAnimationFrame(() => resolve(read())));
-  }, MAP);
+function toggleAndReadFrame(page: Page): Promise<Snapshot> {
+  return page.evaluate(snapshotInPage, { map: MAP, toggle: true });
 }
 
 /** The page as it is now. */
 function read(page: Page): Promise<Snapshot> {
-  return page.evaluate(
-    (map) => ({
-      partners: document.querySelectorAll(`${map} svg path.aa-partner[data-iso2]`).length,
-      bars: document.querySelectorAll('[data-testid="year-chart"] rect.chart-bar').length,
-      combos: [...document.querySelectorAll('[data-testid="combo-legend"] [data-combo]')]
-        .map((e) => e.getAttribute('data-combo'))
-        .join(' '),
-      search: window.location.search,
-    }),
-    MAP,
-  );
+  return page.evaluate(snapshotInPage, { map: MAP, toggle: false });
 }
 
 /** The page once a just-loaded page has settled (its observers have reported). */
